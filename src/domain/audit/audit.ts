@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { id } from '../shared/fields.ts';
+
+/** What happened, in words an administrator reads in the audit log. */
+export const auditActions = {
+  'session.signed_in': 'Signed in',
+  'session.sign_in_failed': 'Sign-in refused',
+  'session.signed_out': 'Signed out',
+  'user.password_changed': 'Changed their password',
+  'agency.created': 'Added an agency',
+  'agency.updated': 'Changed an agency',
+  'user.created': 'Added a person',
+  'user.added_to_partnership': 'Added an existing account to the partnership',
+  'user.updated': 'Changed a person',
+  'audit.viewed': 'Viewed the audit log',
+  'partnership.created': 'Created the partnership',
+} as const;
+export type AuditAction = keyof typeof auditActions;
+
+export const listAuditQuery = z.object({
+  action: z
+    .enum(Object.keys(auditActions) as [AuditAction, ...AuditAction[]], { error: 'Select an action from the list' })
+    .optional(),
+  actorUserId: id.optional(),
+  entityType: z.string().max(40).optional(),
+  from: z.iso.date({ error: 'Enter the from date as YYYY-MM-DD' }).optional(),
+  to: z.iso.date({ error: 'Enter the to date as YYYY-MM-DD' }).optional(),
+  before: z.coerce.number().int().positive().optional().describe('Show events older than this event id (paging)'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListAuditQuery = z.infer<typeof listAuditQuery>;
+
+export const auditEventDto = z.object({
+  id: z.string(),
+  seq: z.int(),
+  action: z.string(),
+  actionLabel: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  actor: z.object({ id: z.string().nullable(), name: z.string().nullable() }),
+  details: z.record(z.string(), z.unknown()),
+  occurredAt: z.string(),
+});
+export type AuditEventDto = z.infer<typeof auditEventDto>;
+
+export const auditEventList = z.object({
+  events: z.array(auditEventDto),
+  nextBefore: z.string().nullable(),
+});
+export type AuditEventList = z.infer<typeof auditEventList>;

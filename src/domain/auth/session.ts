@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { emailAddress, id } from '../shared/fields.ts';
+import { passwordField } from '../user/user.ts';
+import { partnershipRole } from '../user/roles.ts';
+
+export const loginInput = z.object({
+  email: emailAddress,
+  password: passwordField,
+});
+export type LoginInput = z.infer<typeof loginInput>;
+
+export const changePasswordInput = z.object({
+  currentPassword: passwordField,
+  newPassword: passwordField,
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+
+export const membershipDto = z.object({
+  partnershipId: id,
+  partnershipName: z.string(),
+  role: partnershipRole,
+  roleLabel: z.string(),
+  abilities: z.object({
+    manageAgencies: z.boolean(),
+    listUsers: z.boolean(),
+    manageUsers: z.boolean(),
+    viewAudit: z.boolean(),
+  }),
+});
+
+export const sessionDto = z.object({
+  user: z.object({ id, name: z.string(), email: z.string(), mustChangePassword: z.boolean() }),
+  memberships: z.array(membershipDto),
+  csrfToken: z.string().describe('Send as the X-CSRF-Token header on every write made with the session cookie'),
+  expiresAt: z.string(),
+  idleTimeoutMinutes: z.int(),
+});
+export type SessionDto = z.infer<typeof sessionDto>;
+
+export type SessionTimes = { createdAt: Date; lastSeenAt: Date };
+export type SessionLimits = { idleMinutes: number; absoluteHours: number };
+
+export const defaultSessionLimits: SessionLimits = { idleMinutes: 30, absoluteHours: 12 };
+
+/** When a session ends: after the idle timeout since it was last used, and never past the absolute limit. */
+export function sessionExpiry(times: SessionTimes, limits: SessionLimits): Date {
+  const idle = times.lastSeenAt.getTime() + limits.idleMinutes * 60_000;
+  const absolute = times.createdAt.getTime() + limits.absoluteHours * 3_600_000;
+  return new Date(Math.min(idle, absolute));
+}
+
+/** Whether a session can no longer be used at the given moment. */
+export function isSessionExpired(times: SessionTimes, limits: SessionLimits, now: Date): boolean {
+  return now.getTime() >= sessionExpiry(times, limits).getTime();
+}
+
+export type ThrottleLimits = { perAccount: number; perAddress: number; windowMinutes: number };
+export const defaultThrottleLimits: ThrottleLimits = { perAccount: 5, perAddress: 20, windowMinutes: 15 };
+
+/** Whether sign-in should be refused because of recent failures for this account or from this address. */
+export function signInThrottled(
+  failures: { forAccount: number; fromAddress: number },
+  limits: ThrottleLimits,
+): 'account' | 'address' | null {
+  if (failures.forAccount >= limits.perAccount) return 'account';
+  if (failures.fromAddress >= limits.perAddress) return 'address';
+  return null;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { partnershipRoles, type PartnershipRole } from '../user/roles.ts';
+import { mayInPartnership, partnershipAbilities, type PartnershipAction } from './policy.ts';
+
+const expected: Record<PartnershipRole, Record<PartnershipAction, boolean>> = {
+  partnership_admin: {
+    viewPartnership: true,
+    listAgencies: true,
+    manageAgencies: true,
+    listUsers: true,
+    manageUsers: true,
+    viewAudit: true,
+  },
+  business_manager: {
+    viewPartnership: true,
+    listAgencies: true,
+    manageAgencies: true,
+    listUsers: true,
+    manageUsers: false,
+    viewAudit: false,
+  },
+  member: {
+    viewPartnership: true,
+    listAgencies: true,
+    manageAgencies: false,
+    listUsers: false,
+    manageUsers: false,
+    viewAudit: false,
+  },
+};
+
+describe('partnership policy', () => {
+  for (const role of Object.keys(partnershipRoles) as PartnershipRole[]) {
+    for (const [action, allowed] of Object.entries(expected[role])) {
+      it(`${role} ${allowed ? 'may' : 'may not'} ${action}`, () => {
+        expect(mayInPartnership({ userId: 'u', role }, action as PartnershipAction)).toBe(allowed);
+      });
+    }
+  }
+
+  it('derives abilities from the same table', () => {
+    expect(partnershipAbilities({ userId: 'u', role: 'business_manager' })).toEqual({
+      manageAgencies: true,
+      listUsers: true,
+      manageUsers: false,
+      viewAudit: false,
+    });
+  });
+});

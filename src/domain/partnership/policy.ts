@@ -1,0 +1,41 @@
+import type { PartnershipRole } from '../user/roles.ts';
+
+/** A signed-in person as the policies see them in one partnership. */
+export type PartnershipActor = { userId: string; role: PartnershipRole };
+
+export type PartnershipAction =
+  | 'viewPartnership'
+  | 'listAgencies'
+  | 'manageAgencies'
+  | 'listUsers'
+  | 'manageUsers'
+  | 'viewAudit';
+
+/**
+ * What each partnership role may do. Members see the partnership and its agencies; business
+ * managers run reviews and keep the agency list; partnership admins also manage people and read
+ * the audit log.
+ */
+export const partnershipPolicy: Record<PartnershipAction, readonly PartnershipRole[]> = {
+  viewPartnership: ['partnership_admin', 'business_manager', 'member'],
+  listAgencies: ['partnership_admin', 'business_manager', 'member'],
+  manageAgencies: ['partnership_admin', 'business_manager'],
+  listUsers: ['partnership_admin', 'business_manager'],
+  manageUsers: ['partnership_admin'],
+  viewAudit: ['partnership_admin'],
+};
+
+/** Whether a member of a partnership may take a partnership-level action. */
+export function mayInPartnership(actor: PartnershipActor, action: PartnershipAction): boolean {
+  return partnershipPolicy[action].includes(actor.role);
+}
+
+/** The partnership-level abilities the web shows or hides, derived from the policy. */
+export function partnershipAbilities(actor: PartnershipActor) {
+  return {
+    manageAgencies: mayInPartnership(actor, 'manageAgencies'),
+    listUsers: mayInPartnership(actor, 'listUsers'),
+    manageUsers: mayInPartnership(actor, 'manageUsers'),
+    viewAudit: mayInPartnership(actor, 'viewAudit'),
+  };
+}
