@@ -1,0 +1,101 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { apiDocsCss, renderApiDocs } from './http/api-docs.ts';
+import { installErrorHandler } from './http/errors.ts';
+import { loggerOptions } from './http/logging.ts';
+import { buildOpenApi } from './http/openapi.ts';
+import { type AnyRoute, registerRoutes } from './http/route.ts';
+import { systemRoutes } from './http/system.routes.ts';
+import { partnershipRoutes } from './partnership/partnership.routes.ts';
+import { userRoutes } from './user/user.routes.ts';
+
+export const appVersion: string = JSON.parse(
+  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+).version;
+
+export type BuildAppOptions = {
+  database: Database;
+  config: Config;
+  /** Overrides the logger, e.g. to capture log lines in a test. */
+  logger?: FastifyServerOptions['loggerInstance'] | boolean;
+};
+
+/** Every API route of Sightlines; the OpenAPI description and the authorization tests read this list. */
+export function apiRoutes(database: Database): AnyRoute[] {
+  return [...systemRoutes({ version: appVersion, database: database.kind }), ...authRoutes, ...partnershipRoutes, ...userRoutes, ...auditRoutes];
+}
+
+const csp = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
+
+/** Builds the Fastify application: security headers, API routes, OpenAPI, and the web app. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { database, config } = options;
+  const app = Fastify({
+    ...(options.logger && typeof options.logger === 'object'
+      ? { loggerInstance: options.logger }
+      : { logger: options.logger === false ? false : loggerOptions(config.logLevel) }),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    routerOptions: { maxParamLength: 200 },
+  });
+  // Only JSON bodies: a cross-site HTML form cannot send application/json without a CORS preflight.
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: csp },
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'no-referrer' },
+    frameguard: { action: 'deny' },
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+  });
+  await app.register(fastifyCookie);
+  installErrorHandler(app, { webIndex: webIndexPath(config) });
+
+  const routes = apiRoutes(database);
+  registerRoutes(app, routes, { database, config });
+  const spec = buildOpenApi(routes, { version: appVersion });
+  const docsHtml = renderApiDocs(spec as unknown as Parameters<typeof renderApiDocs>[0]);
+  app.get('/api/openapi.json', async () => spec);
+  app.get('/api/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').send(docsHtml));
+  app.get('/api/docs.css', async (_req, reply) => reply.type('text/css; charset=utf-8').send(apiDocsCss));
+
+  if (webIndexPath(config)) {
+    await app.register(fastifyStatic, {
+      root: config.webDir,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, path) => {
+        res.header('Cache-Control', path.includes(`${join('assets', '')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  return app;
+}
+
+function webIndexPath(config: Config): string | null {
+  const index = join(config.webDir, 'index.html');
+  return existsSync(index) ? index : null;
+}

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '#domain/shared/app-error.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import { authenticate, checkCsrf } from '../auth/authenticate.ts';
+import type { Ctx } from './context.ts';
+import { fieldErrors } from './errors.ts';
+
+type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export type RouteInput<P, Q, B> = { params: P; query: Q; body: B };
+
+/** A reply with a status other than the route's usual one, or with headers or cookies set by the handler. */
+export class Respond<R> {
+  constructor(
+    readonly body: R | undefined,
+    readonly status?: number,
+    readonly apply?: (reply: FastifyReply) => void,
+  ) {}
+}
+
+export type RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> = {
+  method: HttpMethod;
+  url: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  /** `session`: a signed-in person is required (401 otherwise); `none`: anyone. */
+  auth: 'session' | 'none';
+  /** Routes a person may use while they must still replace a temporary password. */
+  allowWhilePasswordChangeRequired?: boolean;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: { status: number; schema: R | null; description: string };
+  /** Error codes this route can answer with, for the OpenAPI description. */
+  errors?: number[];
+  /** Runs before the body is validated, so that visibility (404) and permission (403) come before input errors (400). */
+  access?: (ctx: Ctx, params: z.output<P>) => Promise<Ctx>;
+  handler: (
+    ctx: Ctx,
+    input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>,
+  ) => Promise<z.input<R> | Respond<unknown> | undefined>;
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds routes of every shape.
+export type AnyRoute = RouteDef<any, any, any, any>;
+
+/** Declares a route; the same declaration drives validation, handling and the OpenAPI description. */
+export function defineRoute<
+  P extends z.ZodType = z.ZodObject,
+  Q extends z.ZodType = z.ZodObject,
+  B extends z.ZodType = z.ZodUnknown,
+  R extends z.ZodType = z.ZodUnknown,
+>(def: RouteDef<P, Q, B, R>): RouteDef<P, Q, B, R> {
+  return def;
+}
+
+const isWrite = (method: string) => method !== 'GET' && method !== 'HEAD';
+
+/** Registers routes on Fastify: authenticate, parse, open a transaction, run the handler, reply. */
+export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], deps: { database: Database; config: Config }) {
+  for (const route of routes) {
+    app.route({
+      method: route.method,
+      url: route.url,
+      handler: async (request: FastifyRequest, reply: FastifyReply) => {
+        const principalAndSession = route.auth === 'session' ? await authenticate(request, reply, deps) : null;
+        if (route.auth === 'session' && !principalAndSession) throw AppError.unauthenticated();
+        if (principalAndSession && isWrite(route.method)) checkCsrf(request, principalAndSession);
+        if (principalAndSession?.mustChangePassword && !route.allowWhilePasswordChangeRequired) {
+          throw new AppError('forbidden', 'Choose a new password before you continue.', {
+            reason: 'password_change_required',
+          });
+        }
+
+        const params = route.params ? route.params.safeParse(request.params) : { success: true, data: {} };
+        // A malformed identifier in the path names nothing that exists.
+        if (!params.success) throw AppError.notFound();
+
+        const result = await deps.database.db.transaction(async (tx) => {
+          let ctx: Ctx = {
+            tx,
+            config: deps.config,
+            principal: principalAndSession,
+            address: request.ip,
+            requestId: String(request.id ?? randomUUID()),
+            now: new Date(),
+          };
+          if (route.access) ctx = await route.access(ctx, params.data);
+          const query = route.query ? route.query.safeParse(request.query ?? {}) : { success: true, data: {} };
+          if (!query.success) throw AppError.invalid(fieldErrors(query.error));
+          let body: { success: true; data: unknown } | { success: false; error: z.ZodError } = {
+            success: true,
+            data: undefined,
+          };
+          if (route.body) {
+            body = route.body.safeParse(request.body ?? {});
+            if (!body.success) throw AppError.invalid(fieldErrors(body.error));
+          }
+          return route.handler(ctx, { params: params.data, query: query.data, body: body.data });
+        });
+
+        if (result instanceof Respond) {
+          result.apply?.(reply);
+          reply.status(result.status ?? route.response.status);
+          return result.body === undefined ? reply.send() : reply.send(result.body);
+        }
+        reply.status(route.response.status);
+        return result === undefined ? reply.send() : reply.send(result);
+      },
+    });
+  }
+}

@@ -1,0 +1,62 @@
+import type { SessionDto } from '#domain/auth/session.ts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api, setCsrfToken } from './client.ts';
+import { forgetSession, sessionKey } from './query-client.ts';
+
+export type Session = SessionDto;
+export type Membership = SessionDto['memberships'][number];
+
+async function loadSession(): Promise<Session | null> {
+  try {
+    const session = await api.get<Session>('/api/session');
+    setCsrfToken(session.csrfToken);
+    return session;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** The signed-in person's session, or null when nobody is signed in. */
+export function useSession() {
+  return useQuery({ queryKey: sessionKey, queryFn: loadSession, staleTime: 60_000 });
+}
+
+/** Signs in with an email address and password. */
+export function useSignIn() {
+  const client = useQueryClient();
+  return useMutation({
+    meta: { signingIn: true },
+    mutationFn: (input: { email: string; password: string }) => api.post<Session>('/api/session', input),
+    onSuccess: (session) => {
+      setCsrfToken(session.csrfToken);
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+      client.setQueryData(sessionKey, session);
+    },
+  });
+}
+
+/** Ends the session on the server and forgets everything held in the browser. */
+export function useSignOut() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.delete('/api/session'),
+    onSettled: () => forgetSession(client),
+  });
+}
+
+/** Changes the signed-in person's password. */
+export function useChangePassword() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
+      api.post<Session>('/api/session/password', input),
+    onSuccess: (session) => {
+      setCsrfToken(session.csrfToken);
+      client.setQueryData(sessionKey, session);
+    },
+  });
+}

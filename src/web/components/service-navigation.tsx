@@ -1,0 +1,89 @@
+import type { ReactNode } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import type { Membership } from '../api/session.ts';
+import { useSignOut } from '../api/session.ts';
+
+type Item = { text: string; href: string; exact?: boolean };
+
+/** The items a member may use in a partnership, from the abilities the server gave the session. */
+function navigationItems(membership: Membership): Item[] {
+  const home = `/partnerships/${membership.partnershipId}`;
+  const items: Item[] = [
+    { text: 'Home', href: home, exact: true },
+    { text: 'Agencies', href: `${home}/agencies` },
+  ];
+  if (membership.abilities.listUsers) items.push({ text: 'People', href: `${home}/users` });
+  if (membership.abilities.viewAudit) items.push({ text: 'Audit log', href: `${home}/audit` });
+  return items;
+}
+
+/** GOV.UK service navigation: the partnership's sections, with the account links at the end. */
+export function ServiceNavigation({ membership, children }: { membership?: Membership | undefined; children: ReactNode }) {
+  const { pathname } = useLocation();
+  const items = membership ? navigationItems(membership) : [];
+  return (
+    <section aria-label="Service information" className="govuk-service-navigation">
+      <div className="govuk-width-container">
+        <div className="govuk-service-navigation__container">
+          {items.length > 0 ? (
+            <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+              <ul className="govuk-service-navigation__list" id="navigation">
+                {items.map((item) => {
+                  const current = pathname === item.href;
+                  const active = current || (!item.exact && pathname.startsWith(`${item.href}/`));
+                  return (
+                    <li
+                      key={item.href}
+                      className={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`}
+                    >
+                      <Link
+                        className="govuk-service-navigation__link"
+                        to={item.href}
+                        aria-current={current ? 'page' : active ? 'true' : undefined}
+                      >
+                        {active ? (
+                          <strong className="govuk-service-navigation__active-fallback">{item.text}</strong>
+                        ) : (
+                          item.text
+                        )}
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ul>
+            </nav>
+          ) : null}
+        </div>
+        {children}
+      </div>
+    </section>
+  );
+}
+
+/** Who is signed in, with "Change password" and "Sign out". */
+export function AccountNavigation({ name, showChangePassword }: { name: string; showChangePassword: boolean }) {
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const onSignOut = () => {
+    signOut.mutate(undefined, { onSettled: () => navigate('/sign-in', { state: { signedOut: true } }) });
+  };
+  return (
+    <nav aria-label="Your account">
+      <ul className="app-account-nav">
+        <li className="app-account-nav__name">{name}</li>
+        {showChangePassword ? (
+          <li>
+            <Link className="govuk-link" to="/password">
+              Change password
+            </Link>
+          </li>
+        ) : null}
+        <li>
+          <button type="button" className="app-link-button" onClick={onSignOut} disabled={signOut.isPending}>
+            Sign out
+          </button>
+        </li>
+      </ul>
+    </nav>
+  );
+}
