@@ -1,5 +1,5 @@
-import type { AuditEventDto, AuditEventList } from '#domain/audit/audit.ts';
 import { useQuery } from '@tanstack/react-query';
+import type { AuditEventDto, AuditEventList } from '#domain/audit/audit.ts';
 import { api, queryString } from './client.ts';
 import { partnershipPath } from './partnership.ts';
 

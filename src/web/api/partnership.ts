@@ -1,6 +1,11 @@
-import type { AgencyDto, AgencyList, CreateAgencyInput, UpdateAgencyInput } from '#domain/partnership/agency.ts';
-import type { PartnershipDto } from '#domain/partnership/partnership.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  AgencyDto,
+  AgencyList,
+  CreateAgencyInput,
+  UpdateAgencyInput,
+} from '#domain/partnership/agency.ts';
+import type { PartnershipDto } from '#domain/partnership/partnership.ts';
 import { api } from './client.ts';
 
 export type { AgencyDto, PartnershipDto };

@@ -1,5 +1,5 @@
-import type { SessionDto } from '#domain/auth/session.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SessionDto } from '#domain/auth/session.ts';
 import { ApiError, api, setCsrfToken } from './client.ts';
 import { forgetSession, sessionKey } from './query-client.ts';
 

@@ -1,5 +1,5 @@
-import type { CreateUserInput, UpdateUserInput, UserDto, UserList } from '#domain/user/user.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreateUserInput, UpdateUserInput, UserDto, UserList } from '#domain/user/user.ts';
 import { api } from './client.ts';
 import { partnershipKeys, partnershipPath } from './partnership.ts';
 

@@ -1,6 +1,6 @@
-import { MIN_PASSWORD_LENGTH } from '#domain/user/limits.ts';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { MIN_PASSWORD_LENGTH } from '#domain/user/limits.ts';
 import { useChangePassword, useSession } from '../api/session.ts';
 import { TextField } from '../components/form-fields.tsx';
 import { useFormProblem } from '../components/form-problem.ts';

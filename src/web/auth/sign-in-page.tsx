@@ -43,7 +43,9 @@ export function SignInPage() {
       errors={errors}
       banner={signedOut && !problem ? { heading: 'You have signed out' } : null}
     >
-      {returnTo !== '/' && !problem ? <p className="govuk-body">Sign in to continue to the page you asked for.</p> : null}
+      {returnTo !== '/' && !problem ? (
+        <p className="govuk-body">Sign in to continue to the page you asked for.</p>
+      ) : null}
       <form noValidate onSubmit={onSubmit}>
         <TextField
           id="email"
@@ -68,9 +70,7 @@ export function SignInPage() {
           Sign in
         </button>
       </form>
-      <p className="govuk-body">
-        If you cannot sign in, contact the admin of your safeguarding partnership.
-      </p>
+      <p className="govuk-body">If you cannot sign in, contact the admin of your safeguarding partnership.</p>
     </Page>
   );
 }

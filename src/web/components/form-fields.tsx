@@ -32,8 +32,21 @@ type TextFieldProps = FieldProps & {
 
 /** A labelled GOV.UK text input with optional hint and inline error. */
 export function TextField(props: TextFieldProps) {
-  const { id, label, hint, error, value, onChange, type = 'text', autoComplete, spellCheck, widthClass } = props;
-  const inputClasses = ['govuk-input', widthClass, error ? 'govuk-input--error' : null].filter(Boolean).join(' ');
+  const {
+    id,
+    label,
+    hint,
+    error,
+    value,
+    onChange,
+    type = 'text',
+    autoComplete,
+    spellCheck,
+    widthClass,
+  } = props;
+  const inputClasses = ['govuk-input', widthClass, error ? 'govuk-input--error' : null]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <label className="govuk-label govuk-label--s" htmlFor={id}>
@@ -71,7 +84,16 @@ type SelectFieldProps = FieldProps & {
 };
 
 /** A labelled GOV.UK select with optional hint and inline error. */
-export function SelectField({ id, label, hint, error, value, onChange, choices, emptyLabel }: SelectFieldProps) {
+export function SelectField({
+  id,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  choices,
+  emptyLabel,
+}: SelectFieldProps) {
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <label className="govuk-label govuk-label--s" htmlFor={id}>

@@ -16,7 +16,8 @@ export type FormProblem = {
  */
 export function formProblem(error: unknown, fieldIds: readonly string[]): FormProblem | null {
   if (!error) return null;
-  if (!(error instanceof ApiError)) return { items: [{ message: serviceProblemMessage }], fields: {}, code: 'internal' };
+  if (!(error instanceof ApiError))
+    return { items: [{ message: serviceProblemMessage }], fields: {}, code: 'internal' };
   if (error.fields.length === 0) return { items: [{ message: error.message }], fields: {}, code: error.code };
   const fields: Record<string, string> = {};
   const items: ErrorSummaryItem[] = [];

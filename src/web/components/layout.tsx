@@ -29,7 +29,10 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
         {session ? (
           <ServiceNavigation membership={showNavigation ? membership : undefined}>
-            <AccountNavigation name={session.user.name} showChangePassword={!session.user.mustChangePassword} />
+            <AccountNavigation
+              name={session.user.name}
+              showChangePassword={!session.user.mustChangePassword}
+            />
           </ServiceNavigation>
         ) : null}
       </header>

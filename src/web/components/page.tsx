@@ -29,7 +29,16 @@ export function useDocumentTitle(parts: string[], hasErrors = false): void {
  * After a move to this page, focus goes to the error summary or success banner if shown, otherwise
  * to the heading.
  */
-export function Page({ title, heading, caption, errors, banner, before, width = 'two-thirds', children }: PageProps) {
+export function Page({
+  title,
+  heading,
+  caption,
+  errors,
+  banner,
+  before,
+  width = 'two-thirds',
+  children,
+}: PageProps) {
   const hasErrors = Boolean(errors && errors.length > 0);
   useDocumentTitle(title, hasErrors);
   const headingRef = useRef<HTMLHeadingElement>(null);

@@ -22,7 +22,10 @@ export function NotFoundPage() {
 /** "Sorry, there is a problem with the service", for server errors and lost connections. */
 export function ServiceErrorPage() {
   return (
-    <Page title={['Sorry, there is a problem with the service']} heading="Sorry, there is a problem with the service">
+    <Page
+      title={['Sorry, there is a problem with the service']}
+      heading="Sorry, there is a problem with the service"
+    >
       <p className="govuk-body">Try again later.</p>
       <p className="govuk-body">
         Anything you had not saved has not been saved. If you were saving something, check whether it was

@@ -18,7 +18,13 @@ function navigationItems(membership: Membership): Item[] {
 }
 
 /** GOV.UK service navigation: the partnership's sections, with the account links at the end. */
-export function ServiceNavigation({ membership, children }: { membership?: Membership | undefined; children: ReactNode }) {
+export function ServiceNavigation({
+  membership,
+  children,
+}: {
+  membership?: Membership | undefined;
+  children: ReactNode;
+}) {
   const { pathname } = useLocation();
   const items = membership ? navigationItems(membership) : [];
   return (
@@ -61,7 +67,13 @@ export function ServiceNavigation({ membership, children }: { membership?: Membe
 }
 
 /** Who is signed in, with "Change password" and "Sign out". */
-export function AccountNavigation({ name, showChangePassword }: { name: string; showChangePassword: boolean }) {
+export function AccountNavigation({
+  name,
+  showChangePassword,
+}: {
+  name: string;
+  showChangePassword: boolean;
+}) {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const onSignOut = () => {

@@ -23,12 +23,16 @@ export function PartnershipHomePage() {
       {membership ? <p className="govuk-body-l">Your role: {membership.roleLabel}</p> : null}
 
       <h2 className="govuk-heading-m">Reviews</h2>
-      <p className="govuk-body">There are no reviews yet. Reviews the partnership runs will be listed here.</p>
+      <p className="govuk-body">
+        There are no reviews yet. Reviews the partnership runs will be listed here.
+      </p>
 
       {data ? (
         <div className="govuk-grid-row">
           <Card heading="Agencies">
-            <p className="govuk-body">{plural(data.counts.agencies, 'agency', 'agencies')} in this partnership.</p>
+            <p className="govuk-body">
+              {plural(data.counts.agencies, 'agency', 'agencies')} in this partnership.
+            </p>
             <p className="govuk-body">
               <Link className="govuk-link" to={`${home}/agencies`}>
                 Go to the agency list
