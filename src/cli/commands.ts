@@ -2,7 +2,7 @@ import { buildApp } from '#server/app.ts';
 import { verifyAuditLog } from '#server/audit/verify.ts';
 import { loadConfig } from '#server/config.ts';
 import { type Database, openDatabase } from '#server/db/client.ts';
-import { DEMO_PARTNERSHIP_NAME, isEmpty, type DemoSeedResult, seedDemo } from '#server/demo/seed.ts';
+import { DEMO_PARTNERSHIP_NAME, type DemoSeedResult, isEmpty, seedDemo } from '#server/demo/seed.ts';
 
 /** Opens the configured database, runs the work, and always closes it. */
 export async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { runCreatePartnership, runCreateUser } from './people.ts';
 import { runMigrate, runSeedDemo, runServe, runVerifyAudit } from './commands.ts';
+import { runCreatePartnership, runCreateUser } from './people.ts';
 
 const usage = `Usage: sightlines <command> [options]
 
@@ -25,7 +25,11 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
 };
 
 const [name, ...rest] = process.argv.slice(2);
-const { values } = parseArgs({ args: name ? [] : process.argv.slice(2), options: { help: { type: 'boolean', short: 'h' } }, strict: false });
+const { values } = parseArgs({
+  args: name ? [] : process.argv.slice(2),
+  options: { help: { type: 'boolean', short: 'h' } },
+  strict: false,
+});
 const command = name ? commands[name] : undefined;
 if (!command) {
   console.log(usage);

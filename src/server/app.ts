@@ -30,7 +30,13 @@ export type BuildAppOptions = {
 
 /** Every API route of Sightlines; the OpenAPI description and the authorization tests read this list. */
 export function apiRoutes(database: Database): AnyRoute[] {
-  return [...systemRoutes({ version: appVersion, database: database.kind }), ...authRoutes, ...partnershipRoutes, ...userRoutes, ...auditRoutes];
+  return [
+    ...systemRoutes({ version: appVersion, database: database.kind }),
+    ...authRoutes,
+    ...partnershipRoutes,
+    ...userRoutes,
+    ...auditRoutes,
+  ];
 }
 
 const csp = {
@@ -88,7 +94,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       wildcard: false,
       index: false,
       setHeaders: (res, path) => {
-        res.header('Cache-Control', path.includes(`${join('assets', '')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.header(
+          'Cache-Control',
+          path.includes(`${join('assets', '')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }

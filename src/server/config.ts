@@ -7,7 +7,9 @@ const envSchema = z.object({
   SIGHTLINES_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
   SIGHTLINES_DEMO_PASSWORD: z.string().optional(),
-  SIGHTLINES_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SIGHTLINES_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
   SIGHTLINES_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   SIGHTLINES_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SIGHTLINES_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
@@ -49,7 +51,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: e.SIGHTLINES_DEMO_PASSWORD || undefined,
     logLevel: e.SIGHTLINES_LOG_LEVEL,
     bodyLimitBytes: e.SIGHTLINES_BODY_LIMIT_BYTES,
-    session: { idleMinutes: e.SIGHTLINES_SESSION_IDLE_MINUTES, absoluteHours: e.SIGHTLINES_SESSION_ABSOLUTE_HOURS },
+    session: {
+      idleMinutes: e.SIGHTLINES_SESSION_IDLE_MINUTES,
+      absoluteHours: e.SIGHTLINES_SESSION_ABSOLUTE_HOURS,
+    },
     trustProxy: e.SIGHTLINES_TRUST_PROXY,
     cookieSecure: e.SIGHTLINES_COOKIE_SECURE,
     webDir: resolve(e.SIGHTLINES_WEB_DIR),

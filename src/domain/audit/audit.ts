@@ -19,13 +19,20 @@ export type AuditAction = keyof typeof auditActions;
 
 export const listAuditQuery = z.object({
   action: z
-    .enum(Object.keys(auditActions) as [AuditAction, ...AuditAction[]], { error: 'Select an action from the list' })
+    .enum(Object.keys(auditActions) as [AuditAction, ...AuditAction[]], {
+      error: 'Select an action from the list',
+    })
     .optional(),
   actorUserId: id.optional(),
   entityType: z.string().max(40).optional(),
   from: z.iso.date({ error: 'Enter the from date as YYYY-MM-DD' }).optional(),
   to: z.iso.date({ error: 'Enter the to date as YYYY-MM-DD' }).optional(),
-  before: z.coerce.number().int().positive().optional().describe('Show events older than this event id (paging)'),
+  before: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('Show events older than this event id (paging)'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListAuditQuery = z.infer<typeof listAuditQuery>;

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AuditRecord, type ChainedAuditRecord, GENESIS_HASH, auditHash, canonicalJson, verifyChain } from './chain.ts';
+import {
+  type AuditRecord,
+  auditHash,
+  type ChainedAuditRecord,
+  canonicalJson,
+  GENESIS_HASH,
+  verifyChain,
+} from './chain.ts';
 
 function build(n: number, chain = 'p1'): ChainedAuditRecord[] {
   const out: ChainedAuditRecord[] = [];
@@ -49,7 +56,11 @@ describe('audit chain', () => {
     const rows = build(10);
     const head = headOf(rows);
     rows[4] = { ...rows[4]!, details: { name: 'Changed' } };
-    expect(verifyChain('p1', rows, head)).toMatchObject({ id: 5, seq: 5, reason: expect.stringMatching(/altered/) });
+    expect(verifyChain('p1', rows, head)).toMatchObject({
+      id: 5,
+      seq: 5,
+      reason: expect.stringMatching(/altered/),
+    });
   });
 
   it('detects a re-hashed row by the link to the next row', () => {
@@ -57,7 +68,10 @@ describe('audit chain', () => {
     const head = headOf(rows);
     const changed = { ...rows[2]!, action: 'agency.deleted' };
     rows[2] = { ...changed, hash: auditHash(changed, changed.prevHash) };
-    expect(verifyChain('p1', rows, head)).toMatchObject({ seq: 4, reason: expect.stringMatching(/previous-hash/) });
+    expect(verifyChain('p1', rows, head)).toMatchObject({
+      seq: 4,
+      reason: expect.stringMatching(/previous-hash/),
+    });
   });
 
   it('detects a removed row in the middle', () => {
@@ -70,7 +84,9 @@ describe('audit chain', () => {
   it('detects rows removed from the end through the head', () => {
     const rows = build(10);
     const head = headOf(rows);
-    expect(verifyChain('p1', rows.slice(0, 8), head)).toMatchObject({ reason: expect.stringMatching(/removed/) });
+    expect(verifyChain('p1', rows.slice(0, 8), head)).toMatchObject({
+      reason: expect.stringMatching(/removed/),
+    });
   });
 
   it('detects any single-field change anywhere (property)', () => {

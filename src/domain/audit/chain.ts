@@ -59,7 +59,12 @@ export function verifyChain(
   let expectedSeq = 1;
   for (const r of records) {
     if (r.seq !== expectedSeq) {
-      return { chain, id: r.id, seq: r.seq, reason: `expected sequence ${expectedSeq}: a row is missing before it` };
+      return {
+        chain,
+        id: r.id,
+        seq: r.seq,
+        reason: `expected sequence ${expectedSeq}: a row is missing before it`,
+      };
     }
     if (r.prevHash !== prevHash) {
       return { chain, id: r.id, seq: r.seq, reason: 'previous-hash does not match the row before it' };
@@ -72,7 +77,12 @@ export function verifyChain(
   }
   const lastSeq = expectedSeq - 1;
   if (head && (head.seq !== lastSeq || head.hash !== prevHash)) {
-    return { chain, id: null, seq: head.seq, reason: `chain ends at ${lastSeq} but its head says ${head.seq}: rows were removed from the end` };
+    return {
+      chain,
+      id: null,
+      seq: head.seq,
+      reason: `chain ends at ${lastSeq} but its head says ${head.seq}: rows were removed from the end`,
+    };
   }
   if (!head && records.length > 0) {
     return { chain, id: null, seq: lastSeq, reason: 'chain has rows but no recorded head' };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { emailAddress, id } from '../shared/fields.ts';
-import { passwordField } from '../user/user.ts';
 import { partnershipRole } from '../user/roles.ts';
+import { passwordField } from '../user/user.ts';
 
 export const loginInput = z.object({
   email: emailAddress,
@@ -31,7 +31,9 @@ export const membershipDto = z.object({
 export const sessionDto = z.object({
   user: z.object({ id, name: z.string(), email: z.string(), mustChangePassword: z.boolean() }),
   memberships: z.array(membershipDto),
-  csrfToken: z.string().describe('Send as the X-CSRF-Token header on every write made with the session cookie'),
+  csrfToken: z
+    .string()
+    .describe('Send as the X-CSRF-Token header on every write made with the session cookie'),
   expiresAt: z.string(),
   idleTimeoutMinutes: z.int(),
 });

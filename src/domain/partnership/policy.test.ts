@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { partnershipRoles, type PartnershipRole } from '../user/roles.ts';
-import { mayInPartnership, partnershipAbilities, type PartnershipAction } from './policy.ts';
+import { type PartnershipRole, partnershipRoles } from '../user/roles.ts';
+import { mayInPartnership, type PartnershipAction, partnershipAbilities } from './policy.ts';
 
 const expected: Record<PartnershipRole, Record<PartnershipAction, boolean>> = {
   partnership_admin: {

@@ -10,7 +10,10 @@ const commonPasswords: ReadonlySet<string> = new Set(
  * is fine. Length beats complexity rules (NCSC guidance): at least 12 characters, not a commonly
  * used password, not built from the person's own email address or from the product's name.
  */
-export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): string | null {
+export function passwordProblem(
+  password: string,
+  context: { email?: string; name?: string } = {},
+): string | null {
   if (password.length < MIN_PASSWORD_LENGTH) {
     return `Password must be ${MIN_PASSWORD_LENGTH} characters or more`;
   }

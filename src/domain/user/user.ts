@@ -54,7 +54,9 @@ export type UserList = z.infer<typeof userList>;
 
 export const createUserResult = z.object({
   user: userDto,
-  existingAccount: z.boolean().describe('True when the person already had a Sightlines account and was added'),
+  existingAccount: z
+    .boolean()
+    .describe('True when the person already had a Sightlines account and was added'),
 });
 
 export const userParams = z.object({ partnershipId: id, userId: id });

@@ -21,7 +21,9 @@ export const auditRoutes: AnyRoute[] = [
       const m = memberCtx(ctx);
       if (!query.before) {
         // Who looked at the log, and for what, is itself on the record (first page only, not every page turn).
-        const filters = Object.fromEntries(Object.entries(query).filter(([k, v]) => k !== 'limit' && v !== undefined));
+        const filters = Object.fromEntries(
+          Object.entries(query).filter(([k, v]) => k !== 'limit' && v !== undefined),
+        );
         await recordAudit(m.tx, {
           partnershipId: m.membership.partnershipId,
           actorUserId: m.principal.userId,

@@ -1,6 +1,6 @@
+import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { type AuditAction, auditActions, type ListAuditQuery } from '#domain/audit/audit.ts';
 import { type AuditRecord, auditHash, GENESIS_HASH } from '#domain/audit/chain.ts';
-import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client.ts';
 import { auditChainHeads, auditEvents, users } from '../db/schema.ts';
 
@@ -25,11 +25,7 @@ export const chainFor = (partnershipId: string | null) => partnershipId ?? 'syst
 export async function recordAudit(q: Queryable, entry: AuditEntry): Promise<void> {
   const chain = chainFor(entry.partnershipId);
   await q.insert(auditChainHeads).values({ chain, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
-  const [head] = await q
-    .select()
-    .from(auditChainHeads)
-    .where(eq(auditChainHeads.chain, chain))
-    .for('update');
+  const [head] = await q.select().from(auditChainHeads).where(eq(auditChainHeads.chain, chain)).for('update');
   if (!head) throw new Error('audit chain head missing');
   const record: AuditRecord = {
     chain,

@@ -1,9 +1,14 @@
-import { type ChainBreak, type ChainedAuditRecord, verifyChain } from '#domain/audit/chain.ts';
 import { asc, eq } from 'drizzle-orm';
+import { type ChainBreak, type ChainedAuditRecord, verifyChain } from '#domain/audit/chain.ts';
 import type { Queryable } from '../db/client.ts';
 import { auditChainHeads, auditEvents } from '../db/schema.ts';
 
-export type AuditVerification = { ok: boolean; chains: number; events: number; firstBreak: ChainBreak | null };
+export type AuditVerification = {
+  ok: boolean;
+  chains: number;
+  events: number;
+  firstBreak: ChainBreak | null;
+};
 
 /** Re-computes every audit chain from its rows and reports the first row that does not fit. */
 export async function verifyAuditLog(q: Queryable, batchSize = 5000): Promise<AuditVerification> {

@@ -1,7 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, sessions } from '../db/schema.ts';
-import { call, createTestApp, givenMember, givenPartnership, signInAs, TEST_PASSWORD, type TestApp } from '../testing/harness.ts';
+import {
+  call,
+  createTestApp,
+  givenMember,
+  givenPartnership,
+  signInAs,
+  TEST_PASSWORD,
+  type TestApp,
+} from '../testing/harness.ts';
 
 let t: TestApp;
 let partnershipId: string;
@@ -22,7 +30,10 @@ describe('POST /api/session (login)', () => {
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'sightlines_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
-    expect(res.json()).toMatchObject({ user: { email: user.email }, memberships: [{ partnershipId, role: 'member' }] });
+    expect(res.json()).toMatchObject({
+      user: { email: user.email },
+      memberships: [{ partnershipId, role: 'member' }],
+    });
     const audit = await t.database.db
       .select()
       .from(auditEvents)
@@ -48,13 +59,20 @@ describe('POST /api/session (login)', () => {
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().error.message).toBe(unknown.json().error.message);
     expect(wrong.cookies).toHaveLength(0);
-    const failures = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'session.sign_in_failed'));
+    const failures = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'session.sign_in_failed'));
     expect(failures.length).toBeGreaterThanOrEqual(2);
     expect(JSON.stringify(failures)).not.toContain('not-the-right-password');
   });
 
   it('answers 400 naming each invalid field', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/session', payload: { email: 'not an email' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: 'not an email' },
+    });
     expect(res.statusCode).toBe(400);
     const paths = res.json().error.details.fields.map((f: { path: string }) => f.path);
     expect(paths).toEqual(expect.arrayContaining(['email', 'password']));
@@ -98,8 +116,16 @@ describe('POST /api/session (login)', () => {
     try {
       const p = await givenPartnership(secure);
       const user = await givenMember(secure, p.id, 'member');
-      const res = await secure.app.inject({ method: 'POST', url: '/api/session', payload: { email: user.email, password: TEST_PASSWORD } });
-      expect(res.cookies[0]).toMatchObject({ name: '__Host-sightlines_session', secure: true, httpOnly: true });
+      const res = await secure.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { email: user.email, password: TEST_PASSWORD },
+      });
+      expect(res.cookies[0]).toMatchObject({
+        name: '__Host-sightlines_session',
+        secure: true,
+        httpOnly: true,
+      });
     } finally {
       await secure.close();
     }
@@ -118,7 +144,10 @@ describe('GET /api/session (getSession)', () => {
     const s = await signInAs(t, user.email);
     const res = await call(t, s, 'GET', '/api/session');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ csrfToken: s.csrfToken, memberships: [{ abilities: { manageAgencies: true, manageUsers: false } }] });
+    expect(res.json()).toMatchObject({
+      csrfToken: s.csrfToken,
+      memberships: [{ abilities: { manageAgencies: true, manageUsers: false } }],
+    });
   });
 
   it('ends a session after the idle timeout', async () => {
@@ -171,7 +200,10 @@ describe('DELETE /api/session (logout)', () => {
 
 describe('POST /api/session/password (changePassword)', () => {
   it('answers 401 without a session', async () => {
-    const res = await call(t, null, 'POST', '/api/session/password', { currentPassword: 'x', newPassword: 'y' });
+    const res = await call(t, null, 'POST', '/api/session/password', {
+      currentPassword: 'x',
+      newPassword: 'y',
+    });
     expect(res.statusCode).toBe(401);
   });
 
@@ -182,14 +214,25 @@ describe('POST /api/session/password (changePassword)', () => {
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.details.reason).toBe('password_change_required');
 
-    const weak = await call(t, s, 'POST', '/api/session/password', { currentPassword: TEST_PASSWORD, newPassword: 'password1234' });
+    const weak = await call(t, s, 'POST', '/api/session/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'password1234',
+    });
     expect(weak.statusCode).toBe(400);
-    expect(weak.json().error.details.fields).toEqual([{ path: 'newPassword', message: expect.stringMatching(/too common/) }]);
+    expect(weak.json().error.details.fields).toEqual([
+      { path: 'newPassword', message: expect.stringMatching(/too common/) },
+    ]);
 
-    const wrongCurrent = await call(t, s, 'POST', '/api/session/password', { currentPassword: 'nope-nope-nope', newPassword: 'violet-harbour-tram-88' });
+    const wrongCurrent = await call(t, s, 'POST', '/api/session/password', {
+      currentPassword: 'nope-nope-nope',
+      newPassword: 'violet-harbour-tram-88',
+    });
     expect(wrongCurrent.json().error.details.fields[0].path).toBe('currentPassword');
 
-    const ok = await call(t, s, 'POST', '/api/session/password', { currentPassword: TEST_PASSWORD, newPassword: 'violet-harbour-tram-88' });
+    const ok = await call(t, s, 'POST', '/api/session/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'violet-harbour-tram-88',
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().user.mustChangePassword).toBe(false);
     expect((await call(t, s, 'GET', `/api/partnerships/${partnershipId}/agencies`)).statusCode).toBe(200);

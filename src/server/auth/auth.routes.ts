@@ -1,9 +1,9 @@
 import { changePasswordInput, loginInput, sessionDto } from '#domain/auth/session.ts';
 import type { ErrorBody } from '#domain/shared/app-error.ts';
 import { AppError } from '#domain/shared/app-error.ts';
-import { type AnyRoute, defineRoute, Respond } from '../http/route.ts';
-import { httpStatusFor } from '../http/errors.ts';
 import type { AuthedCtx } from '../http/context.ts';
+import { httpStatusFor } from '../http/errors.ts';
+import { type AnyRoute, defineRoute, Respond } from '../http/route.ts';
 import { clearSessionCookie, setSessionCookie } from './authenticate.ts';
 import { changePassword, describeSession, signIn, signOut } from './session.service.ts';
 
@@ -26,13 +26,17 @@ export const authRoutes: AnyRoute[] = [
       const outcome = await signIn(ctx, body);
       if (!outcome.ok) {
         const e = outcome.error;
-        const errorBody: ErrorBody = { error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } };
+        const errorBody: ErrorBody = {
+          error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) },
+        };
         // Returned rather than thrown, so the failed attempt and its audit row are committed.
         return new Respond(errorBody, httpStatusFor[e.code], (reply) => {
           if (e.details?.retryAfterSeconds) reply.header('Retry-After', String(e.details.retryAfterSeconds));
         });
       }
-      return new Respond(outcome.session, 200, (reply) => setSessionCookie(reply, reply.request, ctx.config, outcome.token));
+      return new Respond(outcome.session, 200, (reply) =>
+        setSessionCookie(reply, reply.request, ctx.config, outcome.token),
+      );
     },
   }),
   defineRoute({
@@ -70,7 +74,8 @@ export const authRoutes: AnyRoute[] = [
     url: '/api/session/password',
     operationId: 'changePassword',
     summary: 'Change the signed-in person’s password',
-    description: 'Ends every other session of the person. Required before anything else when an administrator set a temporary password.',
+    description:
+      'Ends every other session of the person. Required before anything else when an administrator set a temporary password.',
     tags,
     auth: 'session',
     allowWhilePasswordChangeRequired: true,

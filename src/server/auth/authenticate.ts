@@ -1,8 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { isSessionExpired } from '#domain/auth/session.ts';
-import { AppError } from '#domain/shared/app-error.ts';
 import { eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isSessionExpired } from '#domain/auth/session.ts';
+import { AppError } from '#domain/shared/app-error.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { sessions, users } from '../db/schema.ts';
@@ -22,7 +22,12 @@ function secureCookies(request: FastifyRequest, config: Config): boolean {
 }
 
 /** Sets the session cookie: httpOnly, SameSite=Lax, and Secure with the __Host- prefix behind HTTPS. */
-export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, config: Config, token: string) {
+export function setSessionCookie(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  config: Config,
+  token: string,
+) {
   const secure = secureCookies(request, config);
   reply.setCookie(secure ? HOST_COOKIE : PLAIN_COOKIE, token, {
     httpOnly: true,
@@ -35,7 +40,12 @@ export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, c
 
 export function clearSessionCookie(reply: FastifyReply, request: FastifyRequest, config: Config) {
   const secure = secureCookies(request, config);
-  reply.clearCookie(secure ? HOST_COOKIE : PLAIN_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+  reply.clearCookie(secure ? HOST_COOKIE : PLAIN_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+  });
 }
 
 function sessionToken(request: FastifyRequest): string | undefined {

@@ -1,9 +1,15 @@
-import { type LoginInput, type SessionDto, sessionExpiry, signInThrottled, defaultThrottleLimits } from '#domain/auth/session.ts';
+import { and, asc, count, eq, gte, lt } from 'drizzle-orm';
+import {
+  defaultThrottleLimits,
+  type LoginInput,
+  type SessionDto,
+  sessionExpiry,
+  signInThrottled,
+} from '#domain/auth/session.ts';
 import { partnershipAbilities } from '#domain/partnership/policy.ts';
 import { AppError } from '#domain/shared/app-error.ts';
 import { passwordProblem } from '#domain/user/password-policy.ts';
 import { type PartnershipRole, partnershipRoles } from '#domain/user/roles.ts';
-import { and, asc, count, eq, gte, lt } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Queryable } from '../db/client.ts';
 import { loginAttempts, memberships, partnerships, sessions, users } from '../db/schema.ts';
@@ -11,22 +17,35 @@ import type { AuthedCtx, Ctx, Principal } from '../http/context.ts';
 import { newToken, sessionIdFor } from './authenticate.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password.ts';
 
-export type SignInOutcome =
-  | { ok: true; token: string; session: SessionDto }
-  | { ok: false; error: AppError };
+export type SignInOutcome = { ok: true; token: string; session: SessionDto } | { ok: false; error: AppError };
 
 const wrongCredentials = () =>
-  new AppError('unauthenticated', 'Enter a correct email address and password. Your account may be locked after repeated attempts.');
+  new AppError(
+    'unauthenticated',
+    'Enter a correct email address and password. Your account may be locked after repeated attempts.',
+  );
 
 async function recentFailures(q: Queryable, email: string, address: string, since: Date) {
   const [forAccount] = await q
     .select({ n: count() })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.succeeded, false), gte(loginAttempts.attemptedAt, since)));
+    .where(
+      and(
+        eq(loginAttempts.email, email),
+        eq(loginAttempts.succeeded, false),
+        gte(loginAttempts.attemptedAt, since),
+      ),
+    );
   const [fromAddress] = await q
     .select({ n: count() })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.address, address), eq(loginAttempts.succeeded, false), gte(loginAttempts.attemptedAt, since)));
+    .where(
+      and(
+        eq(loginAttempts.address, address),
+        eq(loginAttempts.succeeded, false),
+        gte(loginAttempts.attemptedAt, since),
+      ),
+    );
   return { forAccount: forAccount?.n ?? 0, fromAddress: fromAddress?.n ?? 0 };
 }
 
@@ -34,7 +53,10 @@ async function recentFailures(q: Queryable, email: string, address: string, sinc
 export async function signIn(ctx: Ctx, input: LoginInput): Promise<SignInOutcome> {
   const limits = defaultThrottleLimits;
   const windowStart = new Date(ctx.now.getTime() - limits.windowMinutes * 60_000);
-  const throttled = signInThrottled(await recentFailures(ctx.tx, input.email, ctx.address, windowStart), limits);
+  const throttled = signInThrottled(
+    await recentFailures(ctx.tx, input.email, ctx.address, windowStart),
+    limits,
+  );
   if (throttled) {
     return {
       ok: false,
@@ -47,15 +69,19 @@ export async function signIn(ctx: Ctx, input: LoginInput): Promise<SignInOutcome
   }
 
   const [user] = await ctx.tx.select().from(users).where(eq(users.email, input.email));
-  const passwordOk = user?.passwordHash
-    ? await verifyPassword(user.passwordHash, input.password)
-    : (await burnPasswordCheck(input.password), false);
+  let passwordOk = false;
+  if (user?.passwordHash) passwordOk = await verifyPassword(user.passwordHash, input.password);
+  else await burnPasswordCheck(input.password);
   const activeMemberships = user ? await listMemberships(ctx.tx, user.id) : [];
   const ok = Boolean(user && passwordOk && activeMemberships.length > 0);
 
-  await ctx.tx.insert(loginAttempts).values({ email: input.email, address: ctx.address, succeeded: ok, attemptedAt: ctx.now });
+  await ctx.tx
+    .insert(loginAttempts)
+    .values({ email: input.email, address: ctx.address, succeeded: ok, attemptedAt: ctx.now });
   // Old attempts are no longer needed once outside every throttle window.
-  await ctx.tx.delete(loginAttempts).where(lt(loginAttempts.attemptedAt, new Date(ctx.now.getTime() - 24 * 3_600_000)));
+  await ctx.tx
+    .delete(loginAttempts)
+    .where(lt(loginAttempts.attemptedAt, new Date(ctx.now.getTime() - 24 * 3_600_000)));
 
   if (!user || !ok) {
     await recordAudit(ctx.tx, {
@@ -63,7 +89,9 @@ export async function signIn(ctx: Ctx, input: LoginInput): Promise<SignInOutcome
       actorUserId: user?.id ?? null,
       action: 'session.sign_in_failed',
       entityType: 'session',
-      details: { reason: !user ? 'unknown_account' : !passwordOk ? 'wrong_password' : 'no_active_membership' },
+      details: {
+        reason: !user ? 'unknown_account' : !passwordOk ? 'wrong_password' : 'no_active_membership',
+      },
       at: ctx.now,
     });
     return { ok: false, error: wrongCredentials() };
@@ -71,7 +99,9 @@ export async function signIn(ctx: Ctx, input: LoginInput): Promise<SignInOutcome
 
   const token = newToken();
   const id = sessionIdFor(token);
-  await ctx.tx.insert(sessions).values({ id, userId: user.id, csrfToken: newToken(), createdAt: ctx.now, lastSeenAt: ctx.now });
+  await ctx.tx
+    .insert(sessions)
+    .values({ id, userId: user.id, csrfToken: newToken(), createdAt: ctx.now, lastSeenAt: ctx.now });
   await ctx.tx.update(users).set({ lastSignedInAt: ctx.now }).where(eq(users.id, user.id));
   for (const m of activeMemberships) {
     await recordAudit(ctx.tx, {
@@ -101,18 +131,27 @@ export async function signOut(ctx: AuthedCtx): Promise<void> {
 }
 
 /** Changes the signed-in person's password; every other session of theirs is ended. */
-export async function changePassword(ctx: AuthedCtx, input: { currentPassword: string; newPassword: string }) {
+export async function changePassword(
+  ctx: AuthedCtx,
+  input: { currentPassword: string; newPassword: string },
+) {
   const [user] = await ctx.tx.select().from(users).where(eq(users.id, ctx.principal.userId));
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw AppError.invalid([{ path: 'currentPassword', message: 'Your current password is not correct' }]);
   }
   const problem =
     passwordProblem(input.newPassword, { email: user.email, name: user.name }) ??
-    (input.newPassword === input.currentPassword ? 'Your new password must be different from your current password' : null);
+    (input.newPassword === input.currentPassword
+      ? 'Your new password must be different from your current password'
+      : null);
   if (problem) throw AppError.invalid([{ path: 'newPassword', message: problem }]);
   await ctx.tx
     .update(users)
-    .set({ passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, updatedAt: ctx.now })
+    .set({
+      passwordHash: await hashPassword(input.newPassword),
+      mustChangePassword: false,
+      updatedAt: ctx.now,
+    })
     .where(eq(users.id, user.id));
   const others = await ctx.tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, user.id));
   for (const s of others) {
@@ -134,7 +173,11 @@ export async function changePassword(ctx: AuthedCtx, input: { currentPassword: s
 /** The active memberships of a person, with their partnership's name. */
 export async function listMemberships(q: Queryable, userId: string) {
   return q
-    .select({ partnershipId: memberships.partnershipId, partnershipName: partnerships.name, role: memberships.role })
+    .select({
+      partnershipId: memberships.partnershipId,
+      partnershipName: partnerships.name,
+      role: memberships.role,
+    })
     .from(memberships)
     .innerJoin(partnerships, eq(partnerships.id, memberships.partnershipId))
     .where(and(eq(memberships.userId, userId), eq(memberships.active, true)))
@@ -155,7 +198,12 @@ export async function describeSession(
   if (!row) throw AppError.unauthenticated();
   const ms = await listMemberships(q, row.user.id);
   return {
-    user: { id: row.user.id, name: row.user.name, email: row.user.email, mustChangePassword: row.user.mustChangePassword },
+    user: {
+      id: row.user.id,
+      name: row.user.name,
+      email: row.user.email,
+      mustChangePassword: row.user.mustChangePassword,
+    },
     memberships: ms.map((m) => {
       const role = m.role as PartnershipRole;
       return {

@@ -59,6 +59,9 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
 }
 
 /** Opens the configured database: PostgreSQL when a URL is given, otherwise embedded PGlite. */
-export function openDatabase(config: { databaseUrl: string | undefined; dataDir: string }): Promise<Database> {
+export function openDatabase(config: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+}): Promise<Database> {
   return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
 }

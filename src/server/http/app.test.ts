@@ -1,7 +1,15 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, givenMember, givenPartnership, signInAs, TEST_PASSWORD, type TestApp } from '../testing/harness.ts';
+import {
+  call,
+  createTestApp,
+  givenMember,
+  givenPartnership,
+  signInAs,
+  TEST_PASSWORD,
+  type TestApp,
+} from '../testing/harness.ts';
 import { loggerOptions } from './logging.ts';
 
 let t: TestApp;
@@ -14,7 +22,10 @@ describe('health', () => {
   it('answers ok with the database kind', async () => {
     const res = await call(t, null, 'GET', '/api/health');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', database: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite' });
+    expect(res.json()).toMatchObject({
+      status: 'ok',
+      database: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite',
+    });
   });
 });
 
@@ -22,11 +33,27 @@ describe('OpenAPI description', () => {
   it('is OpenAPI 3.1 with a camelCase operationId on every operation', async () => {
     const spec = (await call(t, null, 'GET', '/api/openapi.json')).json();
     expect(spec.openapi).toBe('3.1.0');
-    const ids: string[] = Object.values(spec.paths).flatMap((ops) => Object.values(ops as Record<string, { operationId: string }>).map((o) => o.operationId));
+    const ids: string[] = Object.values(spec.paths).flatMap((ops) =>
+      Object.values(ops as Record<string, { operationId: string }>).map((o) => o.operationId),
+    );
     for (const id of ids) expect(id).toMatch(/^[a-z][a-zA-Z]+$/);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(expect.arrayContaining(['login', 'logout', 'getSession', 'listAgencies', 'createAgency', 'listUsers', 'createUser', 'listAuditEvents']));
-    expect(spec.paths['/api/partnerships/{partnershipId}/agencies'].post.requestBody.content['application/json'].schema.required).toEqual(['name', 'sector']);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'login',
+        'logout',
+        'getSession',
+        'listAgencies',
+        'createAgency',
+        'listUsers',
+        'createUser',
+        'listAuditEvents',
+      ]),
+    );
+    expect(
+      spec.paths['/api/partnerships/{partnershipId}/agencies'].post.requestBody.content['application/json']
+        .schema.required,
+    ).toEqual(['name', 'sector']);
   });
 
   it('has a readable reference page', async () => {
@@ -51,13 +78,22 @@ describe('security headers and limits', () => {
   });
 
   it('refuses a body over the limit with 413 in the usual error shape', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/session', payload: { email: 'a@b.org', password: 'x'.repeat(20_000) } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: 'a@b.org', password: 'x'.repeat(20_000) },
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('payload_too_large');
   });
 
   it('answers malformed JSON with 400, and an unknown API path with a 404 in the error shape', async () => {
-    const bad = await t.app.inject({ method: 'POST', url: '/api/session', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('validation_failed');
     const missing = await call(t, null, 'GET', '/api/nothing-here');
@@ -69,14 +105,28 @@ describe('security headers and limits', () => {
 describe('logs', () => {
   it('never contain email addresses, passwords, cookies or tokens', async () => {
     const lines: string[] = [];
-    const sink = new Writable({ write: (chunk, _enc, cb) => (lines.push(String(chunk)), cb()) });
+    const sink = new Writable({
+      write: (chunk, _enc, cb) => {
+        lines.push(String(chunk));
+        cb();
+      },
+    });
     const logged = await createTestApp({}, pino(loggerOptions('trace'), sink));
     try {
       const p = await givenPartnership(logged);
       const user = await givenMember(logged, p.id, 'partnership_admin', { email: 'pat.private@example.org' });
       const s = await signInAs(logged, user.email);
-      await logged.app.inject({ method: 'POST', url: '/api/session', payload: { email: user.email, password: 'wrong-wrong-wrong' } });
-      await call(logged, s, 'GET', `/api/partnerships/${p.id}/audit-events?entityType=pat.private@example.org`);
+      await logged.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { email: user.email, password: 'wrong-wrong-wrong' },
+      });
+      await call(
+        logged,
+        s,
+        'GET',
+        `/api/partnerships/${p.id}/audit-events?entityType=pat.private@example.org`,
+      );
       const text = lines.join('');
       expect(lines.length).toBeGreaterThan(4);
       expect(text).not.toContain('pat.private');

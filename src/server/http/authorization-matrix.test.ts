@@ -1,7 +1,15 @@
-import type { PartnershipRole } from '#domain/user/roles.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PartnershipRole } from '#domain/user/roles.ts';
 import { apiRoutes } from '../app.ts';
-import { call, createTestApp, givenAgency, givenMember, givenPartnership, signInAs, type TestApp } from '../testing/harness.ts';
+import {
+  call,
+  createTestApp,
+  givenAgency,
+  givenMember,
+  givenPartnership,
+  signInAs,
+  type TestApp,
+} from '../testing/harness.ts';
 
 type Who = 'anyone' | 'signedIn' | PartnershipRole[];
 
@@ -37,7 +45,11 @@ beforeAll(async () => {
   const other = await givenPartnership(t);
   for (const role of roles) emails[role] = (await givenMember(t, pid, role)).email;
   emails.outsider = (await givenMember(t, other.id, 'partnership_admin')).email;
-  ids = { partnershipId: pid, agencyId: (await givenAgency(t, pid)).id, userId: (await givenMember(t, pid, 'member')).id };
+  ids = {
+    partnershipId: pid,
+    agencyId: (await givenAgency(t, pid)).id,
+    userId: (await givenMember(t, pid, 'member')).id,
+  };
 });
 afterAll(() => t.close());
 
@@ -56,7 +68,9 @@ describe('authorization matrix', () => {
     describe(`${route.operationId} (${method} ${route.url})`, () => {
       if (who === 'anyone') {
         it('answers an anonymous request', async () => {
-          expect([401, 403, 404]).not.toContain((await call(t, null, method, urlFor(route.url), {})).statusCode);
+          expect([401, 403, 404]).not.toContain(
+            (await call(t, null, method, urlFor(route.url), {})).statusCode,
+          );
         });
       } else {
         it('refuses an anonymous request with 401', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { AppError, type ErrorBody, type ErrorCode, type FieldError } from '#domain/shared/app-error.ts';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ZodError } from 'zod';
+import { AppError, type ErrorBody, type ErrorCode, type FieldError } from '#domain/shared/app-error.ts';
 
 /** The one table from error code to HTTP status. */
 export const httpStatusFor: Record<ErrorCode, number> = {
@@ -31,7 +31,10 @@ function fromFastify(error: FastifyError): AppError | null {
       return new AppError('payload_too_large', 'The request is too large.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new AppError('unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json).');
+      return new AppError(
+        'unsupported_media_type',
+        'Send the request body as JSON (Content-Type: application/json).',
+      );
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return AppError.invalid([{ path: '(body)', message: 'The request body is not valid JSON' }]);
@@ -68,18 +71,31 @@ export function installErrorHandler(app: FastifyInstance, options: { webIndex: s
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html');
+    const wantsPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      request.headers.accept?.includes('text/html');
     if (wantsPage && options.webIndex) {
       // The web app handles its own routes, including its "page not found".
-      return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(readFileSync(options.webIndex));
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('Cache-Control', 'no-cache')
+        .send(readFileSync(options.webIndex));
     }
     if (wantsPage) {
       return reply
         .status(503)
         .type('text/plain; charset=utf-8')
-        .send('The Sightlines web app has not been built. Run `npm run build:web`, or use `npm start`, which builds it.');
+        .send(
+          'The Sightlines web app has not been built. Run `npm run build:web`, or use `npm start`, which builds it.',
+        );
     }
-    const body: ErrorBody = { error: { code: 'not_found', message: `No API route for ${request.method} ${request.url.split('?')[0]}.` } };
+    const body: ErrorBody = {
+      error: {
+        code: 'not_found',
+        message: `No API route for ${request.method} ${request.url.split('?')[0]}.`,
+      },
+    };
     return reply.status(404).send(body);
   });
 }

@@ -1,5 +1,5 @@
-import { errorCodes } from '#domain/shared/app-error.ts';
 import { z } from 'zod';
+import { errorCodes } from '#domain/shared/app-error.ts';
 import type { AnyRoute } from './route.ts';
 
 const errorBody = z.object({
@@ -41,7 +41,10 @@ function parameters(route: AnyRoute) {
     ['query', route.query],
   ] as const) {
     if (!schema) continue;
-    const json = toSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+    const json = toSchema(schema, 'input') as {
+      properties?: Record<string, JsonSchema>;
+      required?: string[];
+    };
     for (const [name, prop] of Object.entries(json.properties ?? {})) {
       out.push({
         name,
@@ -63,7 +66,9 @@ export function buildOpenApi(routes: AnyRoute[], info: { version: string }) {
     const responses: Record<string, unknown> = {
       [String(route.response.status)]: {
         description: route.response.description,
-        ...(route.response.schema ? { content: { 'application/json': { schema: toSchema(route.response.schema, 'output') } } } : {}),
+        ...(route.response.schema
+          ? { content: { 'application/json': { schema: toSchema(route.response.schema, 'output') } } }
+          : {}),
       },
     };
     for (const status of route.errors ?? []) {
@@ -81,7 +86,12 @@ export function buildOpenApi(routes: AnyRoute[], info: { version: string }) {
       security: route.auth === 'session' ? [{ sessionCookie: [] }] : [],
       parameters: parameters(route),
       ...(route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: toSchema(route.body, 'input') } },
+            },
+          }
         : {}),
       responses,
     };
@@ -97,7 +107,12 @@ export function buildOpenApi(routes: AnyRoute[], info: { version: string }) {
     servers: [{ url: '/' }],
     components: {
       securitySchemes: {
-        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'sightlines_session', description: '`__Host-sightlines_session` over HTTPS' },
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'sightlines_session',
+          description: '`__Host-sightlines_session` over HTTPS',
+        },
       },
       schemas: { Error: toSchema(errorBody, 'output') },
     },

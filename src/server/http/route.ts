@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '#domain/shared/app-error.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { AppError } from '#domain/shared/app-error.ts';
+import { authenticate, checkCsrf } from '../auth/authenticate.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
-import { authenticate, checkCsrf } from '../auth/authenticate.ts';
 import type { Ctx } from './context.ts';
 import { fieldErrors } from './errors.ts';
 
@@ -62,13 +62,18 @@ export function defineRoute<
 const isWrite = (method: string) => method !== 'GET' && method !== 'HEAD';
 
 /** Registers routes on Fastify: authenticate, parse, open a transaction, run the handler, reply. */
-export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], deps: { database: Database; config: Config }) {
+export function registerRoutes(
+  app: FastifyInstance,
+  routes: AnyRoute[],
+  deps: { database: Database; config: Config },
+) {
   for (const route of routes) {
     app.route({
       method: route.method,
       url: route.url,
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
-        const principalAndSession = route.auth === 'session' ? await authenticate(request, reply, deps) : null;
+        const principalAndSession =
+          route.auth === 'session' ? await authenticate(request, reply, deps) : null;
         if (route.auth === 'session' && !principalAndSession) throw AppError.unauthenticated();
         if (principalAndSession && isWrite(route.method)) checkCsrf(request, principalAndSession);
         if (principalAndSession?.mustChangePassword && !route.allowWhilePasswordChangeRequired) {
@@ -91,7 +96,9 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], deps: {
             now: new Date(),
           };
           if (route.access) ctx = await route.access(ctx, params.data);
-          const query = route.query ? route.query.safeParse(request.query ?? {}) : { success: true, data: {} };
+          const query = route.query
+            ? route.query.safeParse(request.query ?? {})
+            : { success: true, data: {} };
           if (!query.success) throw AppError.invalid(fieldErrors(query.error));
           let body: { success: true; data: unknown } | { success: false; error: z.ZodError } = {
             success: true,

@@ -23,7 +23,12 @@ export function systemRoutes(info: { version: string; database: 'pglite' | 'post
       errors: [],
       handler: async (ctx) => {
         await ctx.tx.execute(sql`select 1`);
-        return { status: 'ok' as const, database: info.database, version: info.version, time: ctx.now.toISOString() };
+        return {
+          status: 'ok' as const,
+          database: info.database,
+          version: info.version,
+          time: ctx.now.toISOString(),
+        };
       },
     }),
   ];

@@ -1,17 +1,27 @@
-import { type PartnershipAction, mayInPartnership } from '#domain/partnership/policy.ts';
+import { and, eq } from 'drizzle-orm';
+import { mayInPartnership, type PartnershipAction } from '#domain/partnership/policy.ts';
 import { AppError } from '#domain/shared/app-error.ts';
 import type { PartnershipRole } from '#domain/user/roles.ts';
-import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../db/client.ts';
 import { memberships } from '../db/schema.ts';
-import type { Ctx, Membership, MemberCtx } from '../http/context.ts';
+import type { Ctx, MemberCtx, Membership } from '../http/context.ts';
 
 /** The person's active membership of a partnership, or nothing when they are not a member. */
-export async function findMembership(q: Queryable, userId: string, partnershipId: string): Promise<Membership | null> {
+export async function findMembership(
+  q: Queryable,
+  userId: string,
+  partnershipId: string,
+): Promise<Membership | null> {
   const [m] = await q
     .select()
     .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.partnershipId, partnershipId), eq(memberships.active, true)));
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        eq(memberships.partnershipId, partnershipId),
+        eq(memberships.active, true),
+      ),
+    );
   return m ? { partnershipId: m.partnershipId, role: m.role as PartnershipRole, agencyId: m.agencyId } : null;
 }
 
@@ -24,7 +34,8 @@ export function partnershipAccess(action: PartnershipAction) {
     if (!ctx.principal) throw AppError.unauthenticated();
     const membership = await findMembership(ctx.tx, ctx.principal.userId, params.partnershipId);
     if (!membership) throw AppError.notFound('partnership');
-    if (!mayInPartnership({ userId: ctx.principal.userId, role: membership.role }, action)) throw AppError.forbidden();
+    if (!mayInPartnership({ userId: ctx.principal.userId, role: membership.role }, action))
+      throw AppError.forbidden();
     return { ...ctx, principal: ctx.principal, membership };
   };
 }

@@ -1,7 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencies, auditEvents } from '../db/schema.ts';
-import { call, createTestApp, givenAgency, givenMember, givenPartnership, type Session, signInAs, type TestApp } from '../testing/harness.ts';
+import {
+  call,
+  createTestApp,
+  givenAgency,
+  givenMember,
+  givenPartnership,
+  type Session,
+  signInAs,
+  type TestApp,
+} from '../testing/harness.ts';
 
 let t: TestApp;
 let pid: string;
@@ -27,12 +36,19 @@ describe('GET /api/partnerships/:id (getPartnership)', () => {
     expect((await call(t, outsider, 'GET', `/api/partnerships/${pid}`)).statusCode).toBe(404);
     const res = await call(t, member, 'GET', `/api/partnerships/${pid}`);
     expect(res.statusCode).toBe(200);
-    expect(res.json().abilities).toEqual({ manageAgencies: false, listUsers: false, manageUsers: false, viewAudit: false });
+    expect(res.json().abilities).toEqual({
+      manageAgencies: false,
+      listUsers: false,
+      manageUsers: false,
+      viewAudit: false,
+    });
   });
 
   it('404 for a malformed or unknown partnership id', async () => {
     expect((await call(t, admin, 'GET', '/api/partnerships/not-a-uuid')).statusCode).toBe(404);
-    expect((await call(t, admin, 'GET', '/api/partnerships/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+    expect(
+      (await call(t, admin, 'GET', '/api/partnerships/00000000-0000-4000-8000-000000000000')).statusCode,
+    ).toBe(404);
   });
 });
 
@@ -53,7 +69,9 @@ describe('GET /api/partnerships/:id/agencies (listAgencies)', () => {
     expect(names).toContain('Listed Agency');
     expect(names).not.toContain('Hidden Agency');
     expect(res.json().abilities.create).toBe(false);
-    expect((await call(t, manager, 'GET', `/api/partnerships/${pid}/agencies`)).json().abilities.create).toBe(true);
+    expect((await call(t, manager, 'GET', `/api/partnerships/${pid}/agencies`)).json().abilities.create).toBe(
+      true,
+    );
   });
 });
 
@@ -92,7 +110,13 @@ describe('POST /api/partnerships/:id/agencies (createAgency)', () => {
     const res = await call(t, manager, 'POST', url(), valid);
     expect(res.statusCode).toBe(201);
     const agency = res.json();
-    expect(agency).toMatchObject({ name: valid.name, sector: 'other', sectorLabel: 'Other', version: 1, active: true });
+    expect(agency).toMatchObject({
+      name: valid.name,
+      sector: 'other',
+      sectorLabel: 'Other',
+      version: 1,
+      active: true,
+    });
     const audit = await t.database.db
       .select()
       .from(auditEvents)
@@ -111,7 +135,12 @@ describe('PATCH /api/partnerships/:id/agencies/:agencyId (updateAgency)', () => 
     expect((await call(t, member, 'PATCH', url, { version: 1 })).statusCode).toBe(403);
     const bad = await call(t, admin, 'PATCH', url, { name: 'x'.repeat(500) });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['name', 'version']);
+    expect(
+      bad
+        .json()
+        .error.details.fields.map((f: { path: string }) => f.path)
+        .sort(),
+    ).toEqual(['name', 'version']);
 
     const ok = await call(t, admin, 'PATCH', url, { shortName: 'ATC', version: 1 });
     expect(ok.statusCode).toBe(200);
@@ -119,10 +148,16 @@ describe('PATCH /api/partnerships/:id/agencies/:agencyId (updateAgency)', () => 
 
     const stale = await call(t, manager, 'PATCH', url, { name: 'Overwritten', version: 1 });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error).toMatchObject({ code: 'stale_version', details: { current: { shortName: 'ATC', version: 2 } } });
+    expect(stale.json().error).toMatchObject({
+      code: 'stale_version',
+      details: { current: { shortName: 'ATC', version: 2 } },
+    });
     const [row] = await t.database.db.select().from(agencies).where(eq(agencies.id, a.id));
     expect(row!.name).toBe('Agency To Change');
-    const audit = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, a.id), eq(auditEvents.action, 'agency.updated')));
+    const audit = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, a.id), eq(auditEvents.action, 'agency.updated')));
     expect(audit).toHaveLength(1);
     expect(audit[0]!.details).toEqual({ changed: ['shortName'], version: 2 });
   });
@@ -130,7 +165,10 @@ describe('PATCH /api/partnerships/:id/agencies/:agencyId (updateAgency)', () => 
   it('404 for an agency of another partnership addressed through this one', async () => {
     const otherPid = (await givenPartnership(t)).id;
     const foreign = await givenAgency(t, otherPid);
-    const res = await call(t, admin, 'PATCH', `/api/partnerships/${pid}/agencies/${foreign.id}`, { name: 'Taken', version: 1 });
+    const res = await call(t, admin, 'PATCH', `/api/partnerships/${pid}/agencies/${foreign.id}`, {
+      name: 'Taken',
+      version: 1,
+    });
     expect(res.statusCode).toBe(404);
   });
 });

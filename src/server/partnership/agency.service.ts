@@ -1,7 +1,13 @@
-import { type AgencyDto, type AgencySector, agencySectors, type CreateAgencyInput, type UpdateAgencyInput } from '#domain/partnership/agency.ts';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import {
+  type AgencyDto,
+  type AgencySector,
+  agencySectors,
+  type CreateAgencyInput,
+  type UpdateAgencyInput,
+} from '#domain/partnership/agency.ts';
 import { mayInPartnership } from '#domain/partnership/policy.ts';
 import { AppError } from '#domain/shared/app-error.ts';
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Queryable } from '../db/client.ts';
 import { agencies } from '../db/schema.ts';
@@ -20,7 +26,9 @@ export function presentAgency(ctx: MemberCtx, row: AgencyRow): AgencyDto {
     active: row.active,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
-    abilities: { update: mayInPartnership({ userId: ctx.principal.userId, role: ctx.membership.role }, 'manageAgencies') },
+    abilities: {
+      update: mayInPartnership({ userId: ctx.principal.userId, role: ctx.membership.role }, 'manageAgencies'),
+    },
   };
 }
 
@@ -33,15 +41,23 @@ export async function listAgencies(ctx: MemberCtx) {
     .orderBy(sql`${agencies.active} desc`, asc(agencies.name));
   return {
     agencies: rows.map((r) => presentAgency(ctx, r)),
-    abilities: { create: mayInPartnership({ userId: ctx.principal.userId, role: ctx.membership.role }, 'manageAgencies') },
+    abilities: {
+      create: mayInPartnership({ userId: ctx.principal.userId, role: ctx.membership.role }, 'manageAgencies'),
+    },
   };
 }
 
 async function assertNameFree(q: Queryable, partnershipId: string, name: string, exceptId?: string) {
   const where = [eq(agencies.partnershipId, partnershipId), sql`lower(${agencies.name}) = lower(${name})`];
   if (exceptId) where.push(ne(agencies.id, exceptId));
-  const [clash] = await q.select({ id: agencies.id }).from(agencies).where(and(...where));
-  if (clash) throw AppError.invalid([{ path: 'name', message: 'An agency with this name already exists in the partnership' }]);
+  const [clash] = await q
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(and(...where));
+  if (clash)
+    throw AppError.invalid([
+      { path: 'name', message: 'An agency with this name already exists in the partnership' },
+    ]);
 }
 
 /** Adds an agency to the partnership. */
@@ -66,7 +82,11 @@ export async function createAgency(ctx: MemberCtx, input: CreateAgencyInput): Pr
 }
 
 /** Changes an agency, refusing a change based on an out-of-date version. */
-export async function updateAgency(ctx: MemberCtx, agencyId: string, input: UpdateAgencyInput): Promise<AgencyDto> {
+export async function updateAgency(
+  ctx: MemberCtx,
+  agencyId: string,
+  input: UpdateAgencyInput,
+): Promise<AgencyDto> {
   const partnershipId = ctx.membership.partnershipId;
   const [current] = await ctx.tx
     .select()
@@ -75,9 +95,13 @@ export async function updateAgency(ctx: MemberCtx, agencyId: string, input: Upda
     .for('update');
   if (!current) throw AppError.notFound('agency');
   if (current.version !== input.version) {
-    throw new AppError('stale_version', 'Someone else changed this agency while you were editing it. Check the current details and try again.', {
-      current: presentAgency(ctx, current),
-    });
+    throw new AppError(
+      'stale_version',
+      'Someone else changed this agency while you were editing it. Check the current details and try again.',
+      {
+        current: presentAgency(ctx, current),
+      },
+    );
   }
   if (input.name !== undefined) await assertNameFree(ctx.tx, partnershipId, input.name, agencyId);
   const changes = {

@@ -1,7 +1,7 @@
+import { z } from 'zod';
 import { agencyDto, agencyList, createAgencyInput, updateAgencyInput } from '#domain/partnership/agency.ts';
 import { partnershipDto, partnershipParams } from '#domain/partnership/partnership.ts';
 import { id } from '#domain/shared/fields.ts';
-import { z } from 'zod';
 import { type AnyRoute, defineRoute } from '../http/route.ts';
 import { memberCtx, partnershipAccess } from './access.ts';
 import { createAgency, listAgencies, updateAgency } from './agency.service.ts';
@@ -55,7 +55,8 @@ export const partnershipRoutes: AnyRoute[] = [
     url: '/api/partnerships/:partnershipId/agencies/:agencyId',
     operationId: 'updateAgency',
     summary: 'Change an agency',
-    description: 'Send the version you read; a change based on an older version is refused with 409 and the current agency.',
+    description:
+      'Send the version you read; a change based on an older version is refused with 409 and the current agency.',
     tags: ['Agencies'],
     auth: 'session',
     params: agencyParams,

@@ -1,7 +1,7 @@
+import { and, count, eq } from 'drizzle-orm';
 import type { PartnershipDto } from '#domain/partnership/partnership.ts';
 import { partnershipAbilities } from '#domain/partnership/policy.ts';
 import { AppError } from '#domain/shared/app-error.ts';
-import { and, count, eq } from 'drizzle-orm';
 import { agencies, memberships, partnerships } from '../db/schema.ts';
 import type { MemberCtx } from '../http/context.ts';
 
@@ -10,7 +10,10 @@ export async function getPartnership(ctx: MemberCtx): Promise<PartnershipDto> {
   const id = ctx.membership.partnershipId;
   const [p] = await ctx.tx.select().from(partnerships).where(eq(partnerships.id, id));
   if (!p) throw AppError.notFound('partnership');
-  const [a] = await ctx.tx.select({ n: count() }).from(agencies).where(and(eq(agencies.partnershipId, id), eq(agencies.active, true)));
+  const [a] = await ctx.tx
+    .select({ n: count() })
+    .from(agencies)
+    .where(and(eq(agencies.partnershipId, id), eq(agencies.active, true)));
   const [u] = await ctx.tx
     .select({ n: count() })
     .from(memberships)

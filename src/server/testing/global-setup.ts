@@ -6,7 +6,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openPostgres, migrationsFolder } from '../db/client.ts';
+import { migrationsFolder, openPostgres } from '../db/client.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -35,7 +35,9 @@ export default async function setup(project: TestProject) {
     project.provide('postgresTemplate', template);
     project.provide('pgliteSnapshot', '');
     return async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`).catch(() => admin.query(`DROP DATABASE IF EXISTS ${template}`));
+      await admin
+        .query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`)
+        .catch(() => admin.query(`DROP DATABASE IF EXISTS ${template}`));
       await admin.end();
     };
   }

@@ -46,7 +46,10 @@ export type TestApp = {
 };
 
 /** The real application on its own test database. */
-export async function createTestApp(overrides: Partial<Config> = {}, logger?: Parameters<typeof buildApp>[0]['logger']): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  logger?: Parameters<typeof buildApp>[0]['logger'],
+): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = { ...loadConfig({ SIGHTLINES_WEB_DIR: '/nonexistent' }), ...overrides };
   const app = await buildApp({ database, config, logger: logger ?? false });
@@ -67,12 +70,18 @@ const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 /** Creates a partnership directly in the database. */
 export async function givenPartnership(t: TestApp, name = `Partnership ${unique()}`) {
-  const [p] = await t.database.db.insert(partnerships).values({ name, slug: `p-${unique()}` }).returning();
+  const [p] = await t.database.db
+    .insert(partnerships)
+    .values({ name, slug: `p-${unique()}` })
+    .returning();
   return p!;
 }
 
 export async function givenAgency(t: TestApp, partnershipId: string, name = `Agency ${unique()}`) {
-  const [a] = await t.database.db.insert(agencies).values({ partnershipId, name, sector: 'police' }).returning();
+  const [a] = await t.database.db
+    .insert(agencies)
+    .values({ partnershipId, name, sector: 'police' })
+    .returning();
   return a!;
 }
 
@@ -87,7 +96,12 @@ export async function givenMember(
   const email = options.email ?? `${role}.${unique()}@example.org`;
   const [user] = await t.database.db
     .insert(users)
-    .values({ email, name: `Test ${role}`, passwordHash: await passwordHash, mustChangePassword: options.mustChangePassword ?? false })
+    .values({
+      email,
+      name: `Test ${role}`,
+      passwordHash: await passwordHash,
+      mustChangePassword: options.mustChangePassword ?? false,
+    })
     .returning();
   await t.database.db.insert(memberships).values({ partnershipId, userId: user!.id, role });
   return user!;
@@ -117,5 +131,10 @@ export function call(
     headers.cookie = session.cookie;
     if (method !== 'GET') headers['x-csrf-token'] = session.csrfToken;
   }
-  return t.app.inject({ method, url, headers, ...(payload !== undefined ? { payload: payload as object } : {}) });
+  return t.app.inject({
+    method,
+    url,
+    headers,
+    ...(payload !== undefined ? { payload: payload as object } : {}),
+  });
 }

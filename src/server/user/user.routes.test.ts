@@ -1,7 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, memberships, users } from '../db/schema.ts';
-import { call, createTestApp, givenAgency, givenMember, givenPartnership, type Session, signInAs, type TestApp } from '../testing/harness.ts';
+import {
+  call,
+  createTestApp,
+  givenAgency,
+  givenMember,
+  givenPartnership,
+  type Session,
+  signInAs,
+  type TestApp,
+} from '../testing/harness.ts';
 
 let t: TestApp;
 let pid: string;
@@ -42,7 +51,11 @@ describe('GET /api/partnerships/:id/users (listUsers)', () => {
     expect(asManager.json().abilities.create).toBe(false);
     const asAdmin = (await call(t, admin, 'GET', url)).json();
     expect(asAdmin.abilities.create).toBe(true);
-    expect(asAdmin.users.map((u: { role: string }) => u.role).sort()).toEqual(['business_manager', 'member', 'partnership_admin']);
+    expect(asAdmin.users.map((u: { role: string }) => u.role).sort()).toEqual([
+      'business_manager',
+      'member',
+      'partnership_admin',
+    ]);
   });
 });
 
@@ -56,9 +69,19 @@ describe('POST /api/partnerships/:id/users (createUser)', () => {
   });
 
   it('400 naming each field', async () => {
-    const res = await call(t, admin, 'POST', url(), { name: '', email: 'nope', role: 'king', initialPassword: '' });
+    const res = await call(t, admin, 'POST', url(), {
+      name: '',
+      email: 'nope',
+      role: 'king',
+      initialPassword: '',
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['email', 'initialPassword', 'name', 'role']);
+    expect(
+      res
+        .json()
+        .error.details.fields.map((f: { path: string }) => f.path)
+        .sort(),
+    ).toEqual(['email', 'initialPassword', 'name', 'role']);
   });
 
   it('400 for a weak temporary password and for an agency of another partnership; nothing stored', async () => {
@@ -68,7 +91,10 @@ describe('POST /api/partnerships/:id/users (createUser)', () => {
     const foreign = await givenAgency(t, otherPid);
     const res2 = await call(t, admin, 'POST', url(), newPerson({ email: weak.email, agencyId: foreign.id }));
     expect(res2.statusCode).toBe(400);
-    expect(res2.json().error.details.fields[0]).toEqual({ path: 'agencyId', message: 'Select an agency from this partnership' });
+    expect(res2.json().error.details.fields[0]).toEqual({
+      path: 'agencyId',
+      message: 'Select an agency from this partnership',
+    });
     expect(await t.database.db.select().from(users).where(eq(users.email, weak.email))).toHaveLength(0);
   });
 
@@ -78,15 +104,24 @@ describe('POST /api/partnerships/:id/users (createUser)', () => {
     const res = await call(t, admin, 'POST', url(), input);
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(body).toMatchObject({ existingAccount: false, user: { email: 'new.person@example.org', agencyName: agency.name, role: 'member' } });
+    expect(body).toMatchObject({
+      existingAccount: false,
+      user: { email: 'new.person@example.org', agencyName: agency.name, role: 'member' },
+    });
     const [u] = await t.database.db.select().from(users).where(eq(users.id, body.user.id));
     expect(u!.mustChangePassword).toBe(true);
     expect(u!.passwordHash).toMatch(/^\$argon2id\$/);
-    const audit = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, u!.id), eq(auditEvents.action, 'user.created')));
+    const audit = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, u!.id), eq(auditEvents.action, 'user.created')));
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit[0])).not.toContain(input.initialPassword as string);
     const second = await call(t, admin, 'POST', url(), input);
-    expect(second.json().error.details.fields[0]).toEqual({ path: 'email', message: 'This person is already in the partnership' });
+    expect(second.json().error.details.fields[0]).toEqual({
+      path: 'email',
+      message: 'This person is already in the partnership',
+    });
   });
 
   it('adds a person who already has an account elsewhere without touching their password', async () => {
@@ -107,36 +142,58 @@ describe('PATCH /api/partnerships/:id/users/:userId (updateUser)', () => {
     expect((await call(t, null, 'PATCH', url, { version: 1 })).statusCode).toBe(401);
     expect((await call(t, outsider, 'PATCH', url, { version: 1 })).statusCode).toBe(404);
     expect((await call(t, manager, 'PATCH', url, { version: 1 })).statusCode).toBe(403);
-    expect((await call(t, admin, 'PATCH', url, { role: 'emperor', version: 1 })).json().error.details.fields[0].path).toBe('role');
-    const ok = await call(t, admin, 'PATCH', url, { role: 'business_manager', jobTitle: 'Head of service', version: 1 });
+    expect(
+      (await call(t, admin, 'PATCH', url, { role: 'emperor', version: 1 })).json().error.details.fields[0]
+        .path,
+    ).toBe('role');
+    const ok = await call(t, admin, 'PATCH', url, {
+      role: 'business_manager',
+      jobTitle: 'Head of service',
+      version: 1,
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ role: 'business_manager', jobTitle: 'Head of service', version: 2 });
     const stale = await call(t, admin, 'PATCH', url, { active: false, version: 1 });
     expect(stale.statusCode).toBe(409);
     const [m] = await t.database.db.select().from(memberships).where(eq(memberships.userId, person.id));
     expect(m!.active).toBe(true);
-    const audit = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, person.id), eq(auditEvents.action, 'user.updated')));
+    const audit = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, person.id), eq(auditEvents.action, 'user.updated')));
     expect(audit).toHaveLength(1);
   });
 
   it('404 for a person of another partnership', async () => {
     const foreign = await givenMember(t, otherPid, 'member');
-    expect((await call(t, admin, 'PATCH', `/api/partnerships/${pid}/users/${foreign.id}`, { version: 1 })).statusCode).toBe(404);
+    expect(
+      (await call(t, admin, 'PATCH', `/api/partnerships/${pid}/users/${foreign.id}`, { version: 1 }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('refuses to leave the partnership without an active admin', async () => {
     const solo = await givenPartnership(t);
     const onlyAdmin = await givenMember(t, solo.id, 'partnership_admin');
     const s = await signInAs(t, onlyAdmin.email);
-    const res = await call(t, s, 'PATCH', `/api/partnerships/${solo.id}/users/${onlyAdmin.id}`, { role: 'member', version: 1 });
+    const res = await call(t, s, 'PATCH', `/api/partnerships/${solo.id}/users/${onlyAdmin.id}`, {
+      role: 'member',
+      version: 1,
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.fields[0]).toEqual({ path: 'role', message: 'The partnership must keep at least one active partnership admin' });
+    expect(res.json().error.details.fields[0]).toEqual({
+      path: 'role',
+      message: 'The partnership must keep at least one active partnership admin',
+    });
   });
 
   it('a deactivated person can no longer sign in or use their session', async () => {
     const person = await givenMember(t, pid, 'member');
     const theirs = await signInAs(t, person.email);
-    const res = await call(t, admin, 'PATCH', `/api/partnerships/${pid}/users/${person.id}`, { active: false, version: 1 });
+    const res = await call(t, admin, 'PATCH', `/api/partnerships/${pid}/users/${person.id}`, {
+      active: false,
+      version: 1,
+    });
     expect(res.statusCode).toBe(200);
     expect((await call(t, theirs, 'GET', `/api/partnerships/${pid}`)).statusCode).toBe(401);
     await expect(signInAs(t, person.email)).rejects.toThrow(/401/);

@@ -1,5 +1,12 @@
 import { partnershipParams } from '#domain/partnership/partnership.ts';
-import { createUserInput, createUserResult, updateUserInput, userDto, userList, userParams } from '#domain/user/user.ts';
+import {
+  createUserInput,
+  createUserResult,
+  updateUserInput,
+  userDto,
+  userList,
+  userParams,
+} from '#domain/user/user.ts';
 import { type AnyRoute, defineRoute } from '../http/route.ts';
 import { memberCtx, partnershipAccess } from '../partnership/access.ts';
 import { createUser, listUsers, updateUser } from './user.service.ts';

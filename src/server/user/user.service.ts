@@ -1,10 +1,10 @@
+import { and, asc, count, eq, ne } from 'drizzle-orm';
 import { mayInPartnership } from '#domain/partnership/policy.ts';
 import { AppError } from '#domain/shared/app-error.ts';
 import { passwordProblem } from '#domain/user/password-policy.ts';
 import { type PartnershipRole, partnershipRoles } from '#domain/user/roles.ts';
 import { leavesNoAdmin } from '#domain/user/rules.ts';
 import type { CreateUserInput, UpdateUserInput, UserDto } from '#domain/user/user.ts';
-import { and, asc, count, eq, ne } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Queryable } from '../db/client.ts';
@@ -16,7 +16,11 @@ const memberColumns = {
   membership: memberships,
   agencyName: agencies.name,
 };
-type MemberRow = { user: typeof users.$inferSelect; membership: typeof memberships.$inferSelect; agencyName: string | null };
+type MemberRow = {
+  user: typeof users.$inferSelect;
+  membership: typeof memberships.$inferSelect;
+  agencyName: string | null;
+};
 
 function presentUser(ctx: MemberCtx, row: MemberRow): UserDto {
   const role = row.membership.role as PartnershipRole;
@@ -32,7 +36,9 @@ function presentUser(ctx: MemberCtx, row: MemberRow): UserDto {
     active: row.membership.active,
     lastSignedInAt: row.user.lastSignedInAt?.toISOString() ?? null,
     version: row.membership.version,
-    abilities: { update: mayInPartnership({ userId: ctx.principal.userId, role: ctx.membership.role }, 'manageUsers') },
+    abilities: {
+      update: mayInPartnership({ userId: ctx.principal.userId, role: ctx.membership.role }, 'manageUsers'),
+    },
   };
 }
 
@@ -54,7 +60,11 @@ async function getMember(q: Queryable, partnershipId: string, userId: string) {
   return row;
 }
 
-async function assertAgencyInPartnership(q: Queryable, partnershipId: string, agencyId: string | null | undefined) {
+async function assertAgencyInPartnership(
+  q: Queryable,
+  partnershipId: string,
+  agencyId: string | null | undefined,
+) {
   if (!agencyId) return;
   const [a] = await q
     .select({ id: agencies.id })
@@ -68,7 +78,9 @@ export async function listUsers(ctx: MemberCtx) {
   const rows = await selectMembers(ctx.tx, ctx.membership.partnershipId).orderBy(asc(users.name));
   return {
     users: rows.map((r) => presentUser(ctx, r)),
-    abilities: { create: mayInPartnership({ userId: ctx.principal.userId, role: ctx.membership.role }, 'manageUsers') },
+    abilities: {
+      create: mayInPartnership({ userId: ctx.principal.userId, role: ctx.membership.role }, 'manageUsers'),
+    },
   };
 }
 
@@ -86,7 +98,8 @@ export async function createUser(ctx: MemberCtx, input: CreateUserInput) {
       .select({ id: memberships.id })
       .from(memberships)
       .where(and(eq(memberships.userId, user.id), eq(memberships.partnershipId, partnershipId)));
-    if (already) throw AppError.invalid([{ path: 'email', message: 'This person is already in the partnership' }]);
+    if (already)
+      throw AppError.invalid([{ path: 'email', message: 'This person is already in the partnership' }]);
   } else {
     const problem = passwordProblem(input.initialPassword, { email: input.email, name: input.name });
     if (problem) throw AppError.invalid([{ path: 'initialPassword', message: problem }]);
@@ -124,11 +137,19 @@ export async function createUser(ctx: MemberCtx, input: CreateUserInput) {
 export async function updateUser(ctx: MemberCtx, userId: string, input: UpdateUserInput): Promise<UserDto> {
   const partnershipId = ctx.membership.partnershipId;
   const current = await getMember(ctx.tx, partnershipId, userId);
-  await ctx.tx.select({ id: memberships.id }).from(memberships).where(eq(memberships.id, current.membership.id)).for('update');
+  await ctx.tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(eq(memberships.id, current.membership.id))
+    .for('update');
   if (current.membership.version !== input.version) {
-    throw new AppError('stale_version', 'Someone else changed this person’s details while you were editing. Check the current details and try again.', {
-      current: presentUser(ctx, current),
-    });
+    throw new AppError(
+      'stale_version',
+      'Someone else changed this person’s details while you were editing. Check the current details and try again.',
+      {
+        current: presentUser(ctx, current),
+      },
+    );
   }
   await assertAgencyInPartnership(ctx.tx, partnershipId, input.agencyId);
   const before = { role: current.membership.role as PartnershipRole, active: current.membership.active };
@@ -136,10 +157,19 @@ export async function updateUser(ctx: MemberCtx, userId: string, input: UpdateUs
   const [admins] = await ctx.tx
     .select({ n: count() })
     .from(memberships)
-    .where(and(eq(memberships.partnershipId, partnershipId), eq(memberships.role, 'partnership_admin'), eq(memberships.active, true)));
+    .where(
+      and(
+        eq(memberships.partnershipId, partnershipId),
+        eq(memberships.role, 'partnership_admin'),
+        eq(memberships.active, true),
+      ),
+    );
   if (leavesNoAdmin(admins?.n ?? 0, before, after)) {
     throw AppError.invalid([
-      { path: input.role !== undefined ? 'role' : 'active', message: 'The partnership must keep at least one active partnership admin' },
+      {
+        path: input.role !== undefined ? 'role' : 'active',
+        message: 'The partnership must keep at least one active partnership admin',
+      },
     ]);
   }
   if (input.name !== undefined && input.name !== current.user.name) {
@@ -148,9 +178,17 @@ export async function updateUser(ctx: MemberCtx, userId: string, input: UpdateUs
       .from(memberships)
       .where(and(eq(memberships.userId, userId), ne(memberships.partnershipId, partnershipId)));
     if ((elsewhere?.n ?? 0) > 0) {
-      throw AppError.invalid([{ path: 'name', message: 'This person also works with other partnerships, so only they can change their name' }]);
+      throw AppError.invalid([
+        {
+          path: 'name',
+          message: 'This person also works with other partnerships, so only they can change their name',
+        },
+      ]);
     }
-    await ctx.tx.update(users).set({ name: input.name, updatedAt: ctx.now, version: current.user.version + 1 }).where(eq(users.id, userId));
+    await ctx.tx
+      .update(users)
+      .set({ name: input.name, updatedAt: ctx.now, version: current.user.version + 1 })
+      .where(eq(users.id, userId));
   }
   const changes = {
     ...(input.role !== undefined ? { role: input.role } : {}),
@@ -176,7 +214,10 @@ export async function updateUser(ctx: MemberCtx, userId: string, input: UpdateUs
     action: 'user.updated',
     entityType: 'user',
     entityId: userId,
-    details: { changed: [...Object.keys(changes), ...(input.name !== undefined ? ['name'] : [])], version: current.membership.version + 1 },
+    details: {
+      changed: [...Object.keys(changes), ...(input.name !== undefined ? ['name'] : [])],
+      version: current.membership.version + 1,
+    },
     at: ctx.now,
   });
   return presentUser(ctx, await getMember(ctx.tx, partnershipId, userId));

@@ -1,13 +1,13 @@
 import type { AuditEventDto } from '../api/audit.ts';
 import { formatDateTime } from '../components/format.ts';
+import { ScrollableTable } from '../components/scrollable-table.tsx';
 import { detailLines, entityTypeLabel } from './audit-labels.ts';
 
 /** The audit events as a table: when, who, what, what it was about, and the details. */
 export function AuditTable({ events, older }: { events: AuditEventDto[]; older: boolean }) {
   if (events.length === 0) return <p className="govuk-body">No events match these filters.</p>;
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: lets keyboard users scroll a wide table
-    <div className="app-table-wrapper" role="region" aria-label="Audit events table" tabIndex={0}>
+    <ScrollableTable label="Audit events table">
       <table className="govuk-table govuk-table--small-text-until-tablet">
         <caption className="govuk-table__caption govuk-table__caption--m">
           {older ? 'Older events' : 'Latest events'}
@@ -53,6 +53,6 @@ export function AuditTable({ events, older }: { events: AuditEventDto[]; older: 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollableTable>
   );
 }

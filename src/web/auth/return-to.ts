@@ -1,6 +1,6 @@
 /** Only addresses inside Sightlines are followed after signing in, never another site. */
 export function safeReturnTo(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
   if (value.startsWith('/sign-in')) return '/';
   return value;
 }

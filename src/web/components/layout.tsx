@@ -14,6 +14,7 @@ export function Layout({ children }: { children: ReactNode }) {
 
   return (
     <>
+      {/* biome-ignore lint/a11y/useValidAnchor: the GOV.UK skip link is a link that still works without the script */}
       <a href="#main-content" className="govuk-skip-link" onClick={skipToMain}>
         Skip to main content
       </a>

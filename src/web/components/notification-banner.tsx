@@ -11,6 +11,7 @@ export type NotificationBannerProps = {
 export function NotificationBanner({ heading, children, type = 'success', ref }: NotificationBannerProps) {
   const success = type === 'success';
   return (
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: both roles take a label, as in GOV.UK Frontend
     <div
       className={`govuk-notification-banner${success ? ' govuk-notification-banner--success' : ''}`}
       role={success ? 'alert' : 'region'}

@@ -2,6 +2,7 @@ import { Link, useLocation } from 'react-router';
 import { useAgencies } from '../api/partnership.ts';
 import { Page } from '../components/page.tsx';
 import { Loading, QueryProblem } from '../components/problem-pages.tsx';
+import { ScrollableTable } from '../components/scrollable-table.tsx';
 import { useMembership } from './use-membership.ts';
 
 export type ListPageState = { banner?: string } | null;
@@ -34,8 +35,7 @@ export function AgenciesPage() {
       {!agencies.data ? <Loading /> : null}
       {agencies.data && list.length === 0 ? <p className="govuk-body">There are no agencies yet.</p> : null}
       {list.length > 0 ? (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: lets keyboard users scroll a wide table
-        <div className="app-table-wrapper" role="region" aria-label="Agencies table" tabIndex={0}>
+        <ScrollableTable label="Agencies table">
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-table__caption--m">
               {list.length === 1 ? '1 agency' : `${list.length} agencies`}
@@ -88,7 +88,7 @@ export function AgenciesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       ) : null}
     </Page>
   );

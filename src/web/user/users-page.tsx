@@ -3,6 +3,7 @@ import { useUsers } from '../api/users.ts';
 import { formatDateTime } from '../components/format.ts';
 import { Page } from '../components/page.tsx';
 import { Loading, QueryProblem } from '../components/problem-pages.tsx';
+import { ScrollableTable } from '../components/scrollable-table.tsx';
 import type { ListPageState } from '../partnership/agencies-page.tsx';
 import { useMembership } from '../partnership/use-membership.ts';
 
@@ -40,8 +41,7 @@ export function UsersPage() {
       ) : null}
       {!users.data ? <Loading /> : null}
       {list.length > 0 ? (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: lets keyboard users scroll a wide table
-        <div className="app-table-wrapper" role="region" aria-label="People table" tabIndex={0}>
+        <ScrollableTable label="People table">
           <table className="govuk-table govuk-table--small-text-until-tablet">
             <caption className="govuk-table__caption govuk-table__caption--m">
               {list.length === 1 ? '1 person' : `${list.length} people`}
@@ -94,7 +94,7 @@ export function UsersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       ) : null}
     </Page>
   );
