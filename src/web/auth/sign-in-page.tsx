@@ -39,7 +39,7 @@ export function SignInPage() {
   return (
     <Page
       title={['Sign in']}
-      heading="Sign in to Sightlines"
+      heading="Sign in"
       errors={errors}
       banner={signedOut && !problem ? { heading: 'You have signed out' } : null}
     >

@@ -62,9 +62,7 @@ export function AgenciesPage() {
             <tbody className="govuk-table__body">
               {list.map((agency) => (
                 <tr className="govuk-table__row" key={agency.id}>
-                  <th scope="row" className="govuk-table__header">
-                    {agency.name}
-                  </th>
+                  <td className="govuk-table__cell">{agency.name}</td>
                   <td className="govuk-table__cell">{agency.shortName ?? ''}</td>
                   <td className="govuk-table__cell">{agency.sectorLabel}</td>
                   <td className="govuk-table__cell">

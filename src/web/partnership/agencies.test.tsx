@@ -26,7 +26,7 @@ describe('agencies', () => {
       },
     });
     renderApp(`/partnerships/${demoPartnershipId}/agencies`);
-    expect(await screen.findByRole('rowheader', { name: 'Northshire Police' })).toBeTruthy();
+    expect(await screen.findByRole('cell', { name: 'Northshire Police' })).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Add an agency' })).toBeNull();
   });
 

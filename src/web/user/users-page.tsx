@@ -63,9 +63,7 @@ export function UsersPage() {
             <tbody className="govuk-table__body">
               {list.map((user) => (
                 <tr className="govuk-table__row" key={user.id}>
-                  <th scope="row" className="govuk-table__header">
-                    {user.name}
-                  </th>
+                  <td className="govuk-table__cell">{user.name}</td>
                   <td className="govuk-table__cell">{user.email}</td>
                   <td className="govuk-table__cell">{user.jobTitle ?? ''}</td>
                   <td className="govuk-table__cell">{user.agencyName ?? ''}</td>
