@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SessionDto } from '#domain/auth/session.ts';
 import { ApiError, api, setCsrfToken } from './client.ts';
-import { forgetSession, sessionKey } from './query-client.ts';
+import { sessionKey } from './query-client.ts';
 
 export type Session = SessionDto;
 export type Membership = SessionDto['memberships'][number];
@@ -39,12 +39,15 @@ export function useSignIn() {
   });
 }
 
-/** Ends the session on the server and forgets everything held in the browser. */
+/**
+ * Ends the session on the server, then loads the sign-in page afresh: a full page load leaves
+ * nothing from the session (cached records, half-filled forms) in the browser's memory.
+ */
 export function useSignOut() {
-  const client = useQueryClient();
   return useMutation({
+    meta: { signingIn: true },
     mutationFn: () => api.delete('/api/session'),
-    onSettled: () => forgetSession(client),
+    onSettled: () => window.location.assign('/sign-in?signed-out=yes'),
   });
 }
 

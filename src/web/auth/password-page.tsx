@@ -38,6 +38,15 @@ export function PasswordPage() {
         Use a long password that you do not use anywhere else. Three or four random words together work well.
       </p>
       <form noValidate onSubmit={onSubmit}>
+        {/* Lets password managers know whose password this is. */}
+        <input
+          type="email"
+          name="username"
+          autoComplete="username"
+          value={session.data?.user.email ?? ''}
+          readOnly
+          hidden
+        />
         <TextField
           id="currentPassword"
           label="Current password"

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { useSession, useSignIn } from '../api/session.ts';
 import { TextField } from '../components/form-fields.tsx';
@@ -14,13 +14,12 @@ export function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [searchParams] = useSearchParams();
-  const location = useLocation();
   const navigate = useNavigate();
   const session = useSession();
   const signIn = useSignIn();
   const problem = useFormProblem(signIn.error, fieldIds);
   const returnTo = safeReturnTo(searchParams.get('to'));
-  const signedOut = (location.state as { signedOut?: boolean } | null)?.signedOut === true;
+  const signedOut = searchParams.has('signed-out');
 
   if (session.data && signIn.isIdle) return <Navigate to={returnTo} replace />;
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import type { Membership } from '../api/session.ts';
 import { useSignOut } from '../api/session.ts';
 
@@ -29,7 +29,7 @@ export function ServiceNavigation({
   const items = membership ? navigationItems(membership) : [];
   return (
     <section aria-label="Service information" className="govuk-service-navigation">
-      <div className="govuk-width-container">
+      <div className="govuk-width-container govuk-service-navigation__inlining-container">
         <div className="govuk-service-navigation__container">
           {items.length > 0 ? (
             <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
@@ -75,10 +75,7 @@ export function AccountNavigation({
   showChangePassword: boolean;
 }) {
   const signOut = useSignOut();
-  const navigate = useNavigate();
-  const onSignOut = () => {
-    signOut.mutate(undefined, { onSettled: () => navigate('/sign-in', { state: { signedOut: true } }) });
-  };
+  const onSignOut = () => signOut.mutate();
   return (
     <nav aria-label="Your account">
       <ul className="app-account-nav">

@@ -34,6 +34,9 @@ export function AgenciesPage() {
       ) : null}
       {!agencies.data ? <Loading /> : null}
       {agencies.data && list.length === 0 ? <p className="govuk-body">There are no agencies yet.</p> : null}
+      {list.some((agency) => agency.abilities.update) ? (
+        <p className="govuk-body">Select an agency's name to change its details or mark it inactive.</p>
+      ) : null}
       {list.length > 0 ? (
         <ScrollableTable label="Agencies table">
           <table className="govuk-table">
@@ -54,15 +57,23 @@ export function AgenciesPage() {
                 <th scope="col" className="govuk-table__header">
                   Status
                 </th>
-                <th scope="col" className="govuk-table__header">
-                  <span className="govuk-visually-hidden">Actions</span>
-                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
               {list.map((agency) => (
                 <tr className="govuk-table__row" key={agency.id}>
-                  <td className="govuk-table__cell">{agency.name}</td>
+                  <td className="govuk-table__cell">
+                    {agency.abilities.update ? (
+                      <Link
+                        className="govuk-link"
+                        to={`/partnerships/${partnershipId}/agencies/${agency.id}/change`}
+                      >
+                        {agency.name}
+                      </Link>
+                    ) : (
+                      agency.name
+                    )}
+                  </td>
                   <td className="govuk-table__cell">{agency.shortName ?? ''}</td>
                   <td className="govuk-table__cell">{agency.sectorLabel}</td>
                   <td className="govuk-table__cell">
@@ -71,16 +82,6 @@ export function AgenciesPage() {
                     ) : (
                       <strong className="govuk-tag govuk-tag--grey">Inactive</strong>
                     )}
-                  </td>
-                  <td className="govuk-table__cell">
-                    {agency.abilities.update ? (
-                      <Link
-                        className="govuk-link"
-                        to={`/partnerships/${partnershipId}/agencies/${agency.id}/change`}
-                      >
-                        Change<span className="govuk-visually-hidden"> {agency.name}</span>
-                      </Link>
-                    ) : null}
                   </td>
                 </tr>
               ))}

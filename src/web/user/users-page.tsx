@@ -40,6 +40,9 @@ export function UsersPage() {
         </Link>
       ) : null}
       {!users.data ? <Loading /> : null}
+      {list.some((user) => user.abilities.update) ? (
+        <p className="govuk-body">Select a person's name to change their details, role or access.</p>
+      ) : null}
       {list.length > 0 ? (
         <ScrollableTable label="People table">
           <table className="govuk-table govuk-table--small-text-until-tablet">
@@ -55,15 +58,23 @@ export function UsersPage() {
                     </th>
                   ),
                 )}
-                <th scope="col" className="govuk-table__header">
-                  <span className="govuk-visually-hidden">Actions</span>
-                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
               {list.map((user) => (
                 <tr className="govuk-table__row" key={user.id}>
-                  <td className="govuk-table__cell">{user.name}</td>
+                  <td className="govuk-table__cell">
+                    {user.abilities.update ? (
+                      <Link
+                        className="govuk-link"
+                        to={`/partnerships/${partnershipId}/users/${user.id}/change`}
+                      >
+                        {user.name}
+                      </Link>
+                    ) : (
+                      user.name
+                    )}
+                  </td>
                   <td className="govuk-table__cell">{user.email}</td>
                   <td className="govuk-table__cell">{user.jobTitle ?? ''}</td>
                   <td className="govuk-table__cell">{user.agencyName ?? ''}</td>
@@ -77,16 +88,6 @@ export function UsersPage() {
                   </td>
                   <td className="govuk-table__cell">
                     {user.lastSignedInAt ? formatDateTime(user.lastSignedInAt) : 'Never'}
-                  </td>
-                  <td className="govuk-table__cell">
-                    {user.abilities.update ? (
-                      <Link
-                        className="govuk-link"
-                        to={`/partnerships/${partnershipId}/users/${user.id}/change`}
-                      >
-                        Change<span className="govuk-visually-hidden"> {user.name}</span>
-                      </Link>
-                    ) : null}
                   </td>
                 </tr>
               ))}
