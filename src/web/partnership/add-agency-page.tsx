@@ -1,8 +1,9 @@
 import { useNavigate } from 'react-router';
 import type { AgencySector } from '#domain/partnership/agency.ts';
-import { useAddAgency } from '../api/partnership.ts';
+import { useAddAgency, useAgencies } from '../api/partnership.ts';
 import { useFormProblem } from '../components/form-problem.ts';
 import { Page } from '../components/page.tsx';
+import { ForbiddenPage, QueryProblem } from '../components/problem-pages.tsx';
 import { AgencyForm, type AgencyFormValues, agencyFieldIds } from './agency-form.tsx';
 import { useMembership } from './use-membership.ts';
 
@@ -12,9 +13,14 @@ const empty: AgencyFormValues = { name: '', shortName: '', sector: '', active: t
 export function AddAgencyPage() {
   const { partnershipId, membership } = useMembership();
   const navigate = useNavigate();
+  const agencies = useAgencies(partnershipId);
   const add = useAddAgency(partnershipId);
   const problem = useFormProblem(add.error, agencyFieldIds);
   const listPath = `/partnerships/${partnershipId}/agencies`;
+  if (agencies.isError) return <QueryProblem error={agencies.error} />;
+  if (agencies.data && !agencies.data.abilities.create) {
+    return <ForbiddenPage message="You do not have permission to add agencies to this partnership." />;
+  }
 
   const onSubmit = (values: AgencyFormValues) => {
     add.mutate(

@@ -1,10 +1,10 @@
 import { useNavigate } from 'react-router';
 import type { PartnershipRole } from '#domain/user/roles.ts';
 import { useAgencies } from '../api/partnership.ts';
-import { useAddUser } from '../api/users.ts';
+import { useAddUser, useUsers } from '../api/users.ts';
 import { useFormProblem } from '../components/form-problem.ts';
 import { Page } from '../components/page.tsx';
-import { Loading, QueryProblem } from '../components/problem-pages.tsx';
+import { ForbiddenPage, Loading, QueryProblem } from '../components/problem-pages.tsx';
 import { useMembership } from '../partnership/use-membership.ts';
 import { UserForm, type UserFormValues, userFieldIds } from './user-form.tsx';
 import type { UsersPageState } from './users-page.tsx';
@@ -23,11 +23,16 @@ const empty: UserFormValues = {
 export function AddUserPage() {
   const { partnershipId, membership } = useMembership();
   const navigate = useNavigate();
+  const users = useUsers(partnershipId);
   const agencies = useAgencies(partnershipId);
   const add = useAddUser(partnershipId);
   const problem = useFormProblem(add.error, userFieldIds);
   const listPath = `/partnerships/${partnershipId}/users`;
+  if (users.isError) return <QueryProblem error={users.error} />;
   if (agencies.isError) return <QueryProblem error={agencies.error} />;
+  if (users.data && !users.data.abilities.create) {
+    return <ForbiddenPage message="You do not have permission to add people to this partnership." />;
+  }
 
   const onSubmit = (values: UserFormValues) => {
     add.mutate(
