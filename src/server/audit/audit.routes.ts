@@ -28,7 +28,7 @@ export const auditRoutes: AnyRoute[] = [
           partnershipId: m.membership.partnershipId,
           actorUserId: m.principal.userId,
           action: 'audit.viewed',
-          entityType: 'audit_log',
+          entityType: 'audit',
           details: { filters },
           at: m.now,
         });

@@ -19,7 +19,7 @@ const escapeHtml = (s: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 const code = (s: string) => escapeHtml(s).replace(/`([^`]+)`/g, '<code>$1</code>');
-const json = (v: unknown) => `<pre><code>${escapeHtml(JSON.stringify(v, null, 2))}</code></pre>`;
+const json = (v: unknown) => `<pre tabindex="0"><code>${escapeHtml(JSON.stringify(v, null, 2))}</code></pre>`;
 
 export const apiDocsCss = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;margin:0;color:#0b0c0c;line-height:1.5}

@@ -25,6 +25,11 @@ describe('sign in', () => {
     const link = await screen.findByRole('link', { name: 'Enter a correct email address and password' });
     expect(link.getAttribute('href')).toBe('#email');
     await waitFor(() => expect(document.title).toBe('Error: Sign in – Sightlines'));
+
+    // Correcting the answer keeps focus where the person is typing.
+    const password = screen.getByLabelText('Password');
+    await userEvent.type(password, 'more');
+    expect(document.activeElement).toBe(password);
   });
 
   it('shows field errors inline and in the summary', async () => {

@@ -1,6 +1,5 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { ApiError } from '../api/client.ts';
 import { useSession, useSignIn } from '../api/session.ts';
 import { TextField } from '../components/form-fields.tsx';
 import { useFormProblem } from '../components/form-problem.ts';
@@ -18,6 +17,14 @@ export function SignInPage() {
   const session = useSession();
   const signIn = useSignIn();
   const problem = useFormProblem(signIn.error, fieldIds);
+  // A refused sign-in does not say which of the two was wrong; its message links to the first field.
+  const errors = useMemo(
+    () =>
+      problem?.items.map((item) =>
+        item.field === undefined && problem.code === 'unauthenticated' ? { ...item, field: 'email' } : item,
+      ),
+    [problem],
+  );
   const returnTo = safeReturnTo(searchParams.get('to'));
   const signedOut = searchParams.has('signed-out');
 
@@ -27,13 +34,6 @@ export function SignInPage() {
     event.preventDefault();
     signIn.mutate({ email, password }, { onSuccess: () => navigate(returnTo) });
   };
-
-  // A refused sign-in does not say which of the two was wrong; its message links to the first field.
-  const errors = problem?.items.map((item) =>
-    item.field === undefined && signIn.error instanceof ApiError && signIn.error.status === 401
-      ? { ...item, field: 'email' }
-      : item,
-  );
 
   return (
     <Page

@@ -10,8 +10,6 @@ export type PageProps = {
   caption?: string | undefined;
   errors?: ErrorSummaryItem[] | undefined;
   banner?: NotificationBannerProps | null | undefined;
-  /** Content above the heading, such as a back link. */
-  before?: ReactNode;
   width?: 'two-thirds' | 'full';
   children?: ReactNode;
 };
@@ -29,16 +27,7 @@ export function useDocumentTitle(parts: string[], hasErrors = false): void {
  * After a move to this page, focus goes to the error summary or success banner if shown, otherwise
  * to the heading.
  */
-export function Page({
-  title,
-  heading,
-  caption,
-  errors,
-  banner,
-  before,
-  width = 'two-thirds',
-  children,
-}: PageProps) {
+export function Page({ title, heading, caption, errors, banner, width = 'two-thirds', children }: PageProps) {
   const hasErrors = Boolean(errors && errors.length > 0);
   useDocumentTitle(title, hasErrors);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -48,7 +37,6 @@ export function Page({
 
   return (
     <>
-      {before}
       <div className="govuk-grid-row">
         <div className={width === 'full' ? 'govuk-grid-column-full' : 'govuk-grid-column-two-thirds'}>
           {hasErrors && errors ? <ErrorSummary ref={summaryRef} errors={errors} /> : null}
