@@ -1,16 +1,32 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCalendarMonths, addWorkingDays, bankHolidaysEnglandAndWales, workingDayCalendar, workingDaysBetween } from './working-days.ts';
+import {
+  addCalendarMonths,
+  addWorkingDays,
+  bankHolidaysEnglandAndWales,
+  workingDayCalendar,
+  workingDaysBetween,
+} from './working-days.ts';
 
 const cal = workingDayCalendar();
 
 describe('England and Wales bank holidays', () => {
   it('include substitute and one-off days', () => {
     const d2022 = bankHolidaysEnglandAndWales(2022).map((d) => d.date);
-    expect(d2022).toEqual(expect.arrayContaining(['2022-01-03', '2022-06-02', '2022-06-03', '2022-09-19', '2022-12-27']));
+    expect(d2022).toEqual(
+      expect.arrayContaining(['2022-01-03', '2022-06-02', '2022-06-03', '2022-09-19', '2022-12-27']),
+    );
     expect(bankHolidaysEnglandAndWales(2023).map((d) => d.date)).toContain('2023-05-08');
     expect(bankHolidaysEnglandAndWales(2026).map((d) => d.date)).toEqual(
-      expect.arrayContaining(['2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28']),
+      expect.arrayContaining([
+        '2026-04-03',
+        '2026-04-06',
+        '2026-05-04',
+        '2026-05-25',
+        '2026-08-31',
+        '2026-12-25',
+        '2026-12-28',
+      ]),
     );
   });
 });

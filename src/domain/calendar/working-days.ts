@@ -37,14 +37,18 @@ const toIso = (d: Date): IsoDate => formatISO(d, { representation: 'date' });
  * The England and Wales working-day calendar, plus any extra non-working days a partnership adds
  * (for example a substitute day announced after our data was published).
  */
-export function workingDayCalendar(extra: readonly { date: IsoDate; name: string }[] = []): WorkingDayCalendar {
+export function workingDayCalendar(
+  extra: readonly { date: IsoDate; name: string }[] = [],
+): WorkingDayCalendar {
   const extraByYear = new Map<number, { date: IsoDate; name: string }[]>();
   for (const e of extra) {
     const y = Number(e.date.slice(0, 4));
     extraByYear.set(y, [...(extraByYear.get(y) ?? []), e]);
   }
   const nonWorkingDays = (year: number) =>
-    [...bankHolidaysEnglandAndWales(year), ...(extraByYear.get(year) ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+    [...bankHolidaysEnglandAndWales(year), ...(extraByYear.get(year) ?? [])].sort((a, b) =>
+      a.date.localeCompare(b.date),
+    );
   const closed = new Map<number, Set<IsoDate>>();
   const closedIn = (year: number) => {
     let s = closed.get(year);

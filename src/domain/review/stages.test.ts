@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type ActiveStage, checksFor, nextStage, planTransition, type ReviewFacts, type ReviewStage, stageOrder } from './stages.ts';
+import {
+  type ActiveStage,
+  checksFor,
+  nextStage,
+  planTransition,
+  type ReviewFacts,
+  type ReviewStage,
+  stageOrder,
+} from './stages.ts';
 
 const complete: ReviewFacts = {
   decisionRationale: 'Meets regulation 11 criteria (c): concerns about agencies working together',
@@ -40,18 +48,31 @@ describe('advancing', () => {
     const from = sequence[i]!;
     const to = sequence[i + 1]!;
     it(`${from} → ${to} is allowed when its checks are met`, () => {
-      expect(planTransition(at(from), { kind: 'advance' }, complete, null)).toEqual({ ok: true, from, to, resumeStage: null });
+      expect(planTransition(at(from), { kind: 'advance' }, complete, null)).toEqual({
+        ok: true,
+        from,
+        to,
+        resumeStage: null,
+      });
     });
   }
 
   it('a closed review cannot move', () => {
     for (const kind of ['advance', 'pause', 'resume'] as const) {
-      expect(planTransition(at('closed'), { kind } as never, complete, 'x')).toMatchObject({ ok: false, reason: 'not_allowed' });
+      expect(planTransition(at('closed'), { kind } as never, complete, 'x')).toMatchObject({
+        ok: false,
+        reason: 'not_allowed',
+      });
     }
   });
 
   it('refuses data collection without two lead reviewers and a research question, naming what is missing', () => {
-    const plan = planTransition(at('commissioning'), { kind: 'advance' }, { ...complete, leadReviewers: 1, researchQuestions: 0 }, null);
+    const plan = planTransition(
+      at('commissioning'),
+      { kind: 'advance' },
+      { ...complete, leadReviewers: 1, researchQuestions: 0 },
+      null,
+    );
     expect(plan).toMatchObject({ ok: false, reason: 'checks_failed' });
     if (plan.ok) throw new Error('unreachable');
     expect(plan.unmet.map((c) => c.id)).toEqual(['research_question', 'two_lead_reviewers']);
@@ -63,12 +84,19 @@ describe('advancing', () => {
   });
 
   it('refuses publication under an embargo', () => {
-    const plan = planTransition(at('quality_assurance'), { kind: 'advance' }, { ...complete, publicationEmbargoes: 1 }, null);
+    const plan = planTransition(
+      at('quality_assurance'),
+      { kind: 'advance' },
+      { ...complete, publicationEmbargoes: 1 },
+      null,
+    );
     expect(plan).toMatchObject({ ok: false, unmet: [{ id: 'no_embargo' }] });
   });
 
   it('refuses analysis without a case group', () => {
-    expect(planTransition(at('data_collection'), { kind: 'advance' }, { ...complete, caseGroupMembers: 0 }, null)).toMatchObject({ ok: false });
+    expect(
+      planTransition(at('data_collection'), { kind: 'advance' }, { ...complete, caseGroupMembers: 0 }, null),
+    ).toMatchObject({ ok: false });
   });
 
   it('has no stage after closed', () => {
@@ -93,27 +121,47 @@ describe('pausing and resuming', () => {
   });
 
   it('needs a reason to pause', () => {
-    expect(planTransition(at('analysis'), { kind: 'pause' }, complete, '  ')).toMatchObject({ ok: false, reason: 'reason_required' });
+    expect(planTransition(at('analysis'), { kind: 'pause' }, complete, '  ')).toMatchObject({
+      ok: false,
+      reason: 'reason_required',
+    });
   });
 
   it('a paused review can only resume; a running one cannot resume', () => {
-    expect(planTransition(at('paused', 'analysis'), { kind: 'advance' }, complete, null)).toMatchObject({ ok: false });
-    expect(planTransition(at('paused', 'analysis'), { kind: 'pause' }, complete, 'x')).toMatchObject({ ok: false });
+    expect(planTransition(at('paused', 'analysis'), { kind: 'advance' }, complete, null)).toMatchObject({
+      ok: false,
+    });
+    expect(planTransition(at('paused', 'analysis'), { kind: 'pause' }, complete, 'x')).toMatchObject({
+      ok: false,
+    });
     expect(planTransition(at('analysis'), { kind: 'resume' }, complete, null)).toMatchObject({ ok: false });
   });
 });
 
 describe('going back', () => {
   it('returns to any earlier stage with a reason', () => {
-    expect(planTransition(at('drafting'), { kind: 'return', to: 'analysis' }, complete, 'Case group challenged KPE 3')).toMatchObject({
+    expect(
+      planTransition(
+        at('drafting'),
+        { kind: 'return', to: 'analysis' },
+        complete,
+        'Case group challenged KPE 3',
+      ),
+    ).toMatchObject({
       ok: true,
       to: 'analysis',
     });
   });
   it('refuses going "back" to the same or a later stage, or without a reason', () => {
-    expect(planTransition(at('analysis'), { kind: 'return', to: 'analysis' }, complete, 'x')).toMatchObject({ ok: false });
-    expect(planTransition(at('analysis'), { kind: 'return', to: 'drafting' }, complete, 'x')).toMatchObject({ ok: false });
-    expect(planTransition(at('analysis'), { kind: 'return', to: 'commissioning' }, complete, '')).toMatchObject({
+    expect(planTransition(at('analysis'), { kind: 'return', to: 'analysis' }, complete, 'x')).toMatchObject({
+      ok: false,
+    });
+    expect(planTransition(at('analysis'), { kind: 'return', to: 'drafting' }, complete, 'x')).toMatchObject({
+      ok: false,
+    });
+    expect(
+      planTransition(at('analysis'), { kind: 'return', to: 'commissioning' }, complete, ''),
+    ).toMatchObject({
       ok: false,
       reason: 'reason_required',
     });

@@ -58,23 +58,45 @@ type CheckRule = { id: string; label: string; met: (f: ReviewFacts) => boolean }
 /** What is still needed before a review may enter each stage. */
 const entryChecks: Partial<Record<ReviewStage, CheckRule[]>> = {
   commissioning: [
-    { id: 'decision_rationale', label: 'Record the decision to review and its rationale', met: (f) => Boolean(f.decisionRationale?.trim()) },
+    {
+      id: 'decision_rationale',
+      label: 'Record the decision to review and its rationale',
+      met: (f) => Boolean(f.decisionRationale?.trim()),
+    },
   ],
   data_collection: [
     { id: 'purpose', label: 'Write the purpose statement', met: (f) => Boolean(f.purposeStatement?.trim()) },
     { id: 'scope_period', label: 'Set the scope period', met: (f) => Boolean(f.scopeFrom && f.scopeTo) },
-    { id: 'agencies_in_scope', label: 'Choose at least one agency in scope', met: (f) => f.agenciesInScope >= 1 },
-    { id: 'research_question', label: 'Add at least one research question', met: (f) => f.researchQuestions >= 1 },
+    {
+      id: 'agencies_in_scope',
+      label: 'Choose at least one agency in scope',
+      met: (f) => f.agenciesInScope >= 1,
+    },
+    {
+      id: 'research_question',
+      label: 'Add at least one research question',
+      met: (f) => f.researchQuestions >= 1,
+    },
     { id: 'two_lead_reviewers', label: 'Add two lead reviewers', met: (f) => f.leadReviewers >= 2 },
     { id: 'review_team', label: 'Add at least one review team member', met: (f) => f.reviewTeamMembers >= 1 },
   ],
-  analysis: [{ id: 'case_group', label: 'Add the case group (at least one member)', met: (f) => f.caseGroupMembers >= 1 }],
+  analysis: [
+    {
+      id: 'case_group',
+      label: 'Add the case group (at least one member)',
+      met: (f) => f.caseGroupMembers >= 1,
+    },
+  ],
   quality_assurance: [
     { id: 'quality_assurer', label: 'Name who quality-assures the review', met: (f) => f.qualityAssurer },
     { id: 'sign_off_chain', label: 'Set the sign-off chain', met: (f) => f.signOffChain >= 1 },
   ],
   publication: [
-    { id: 'no_embargo', label: 'No parallel process forbids publication', met: (f) => f.publicationEmbargoes === 0 },
+    {
+      id: 'no_embargo',
+      label: 'No parallel process forbids publication',
+      met: (f) => f.publicationEmbargoes === 0,
+    },
   ],
 };
 
@@ -91,9 +113,19 @@ export type TransitionAction =
 
 export type TransitionPlan =
   | { ok: true; from: ReviewStage; to: ReviewStage; resumeStage: ActiveStage | null }
-  | { ok: false; reason: 'not_allowed' | 'checks_failed' | 'reason_required'; message: string; unmet: StageCheck[] };
+  | {
+      ok: false;
+      reason: 'not_allowed' | 'checks_failed' | 'reason_required';
+      message: string;
+      unmet: StageCheck[];
+    };
 
-const refuse = (message: string): TransitionPlan => ({ ok: false, reason: 'not_allowed', message, unmet: [] });
+const refuse = (message: string): TransitionPlan => ({
+  ok: false,
+  reason: 'not_allowed',
+  message,
+  unmet: [],
+});
 
 /**
  * Decides whether a review may make a transition. Moving forward goes one stage at a time and must
@@ -117,13 +149,26 @@ export function planTransition(
     case 'resume':
       return refuse('The review is not paused.');
     case 'pause':
-      if (!hasReason) return { ok: false, reason: 'reason_required', message: 'Give the reason for pausing the review.', unmet: [] };
+      if (!hasReason)
+        return {
+          ok: false,
+          reason: 'reason_required',
+          message: 'Give the reason for pausing the review.',
+          unmet: [],
+        };
       return { ok: true, from: current.stage, to: 'paused', resumeStage: current.stage };
     case 'return': {
       const here = stageOrder.indexOf(current.stage);
       const there = stageOrder.indexOf(action.to);
-      if (there < 0 || there >= here) return refuse(`The review can only go back to an earlier stage than ${current.stage}.`);
-      if (!hasReason) return { ok: false, reason: 'reason_required', message: 'Give the reason for going back a stage.', unmet: [] };
+      if (there < 0 || there >= here)
+        return refuse(`The review can only go back to an earlier stage than ${current.stage}.`);
+      if (!hasReason)
+        return {
+          ok: false,
+          reason: 'reason_required',
+          message: 'Give the reason for going back a stage.',
+          unmet: [],
+        };
       return { ok: true, from: current.stage, to: action.to, resumeStage: null };
     }
     case 'advance': {
