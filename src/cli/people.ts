@@ -7,7 +7,7 @@ import { passwordProblem } from '#domain/user/password-policy.ts';
 import { partnershipRole } from '#domain/user/roles.ts';
 import { recordAudit } from '#server/audit/audit.service.ts';
 import { hashPassword } from '#server/auth/password.ts';
-import { memberships, partnerships, users } from '#server/db/schema.ts';
+import { memberships, partnerships, users } from '#server/db/schema/index.ts';
 import { withDatabase } from './commands.ts';
 
 function parseOrExplain<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {

@@ -2,7 +2,7 @@ import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { type AuditAction, auditActions, type ListAuditQuery } from '#domain/audit/audit.ts';
 import { type AuditRecord, auditHash, GENESIS_HASH } from '#domain/audit/chain.ts';
 import type { Queryable } from '../db/client.ts';
-import { auditChainHeads, auditEvents, users } from '../db/schema.ts';
+import { auditChainHeads, auditEvents, users } from '../db/schema/index.ts';
 
 export type AuditEntry = {
   partnershipId: string | null;

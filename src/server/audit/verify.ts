@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { type ChainBreak, type ChainedAuditRecord, verifyChain } from '#domain/audit/chain.ts';
 import type { Queryable } from '../db/client.ts';
-import { auditChainHeads, auditEvents } from '../db/schema.ts';
+import { auditChainHeads, auditEvents } from '../db/schema/index.ts';
 
 export type AuditVerification = {
   ok: boolean;

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, sessions } from '../db/schema.ts';
+import { auditEvents, sessions } from '../db/schema/index.ts';
 import {
   call,
   createTestApp,

@@ -5,7 +5,7 @@ import { isSessionExpired } from '#domain/auth/session.ts';
 import { AppError } from '#domain/shared/app-error.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
-import { sessions, users } from '../db/schema.ts';
+import { sessions, users } from '../db/schema/index.ts';
 import type { Principal } from '../http/context.ts';
 
 const PLAIN_COOKIE = 'sightlines_session';

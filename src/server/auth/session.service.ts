@@ -12,7 +12,7 @@ import { passwordProblem } from '#domain/user/password-policy.ts';
 import { type PartnershipRole, partnershipRoles } from '#domain/user/roles.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Queryable } from '../db/client.ts';
-import { loginAttempts, memberships, partnerships, sessions, users } from '../db/schema.ts';
+import { loginAttempts, memberships, partnerships, sessions, users } from '../db/schema/index.ts';
 import type { AuthedCtx, Ctx, Principal } from '../http/context.ts';
 import { newToken, sessionIdFor } from './authenticate.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password.ts';

@@ -5,7 +5,7 @@ import type { PartnershipRole } from '#domain/user/roles.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Db, Queryable } from '../db/client.ts';
-import { agencies, memberships, partnerships, users } from '../db/schema.ts';
+import { agencies, memberships, partnerships, users } from '../db/schema/index.ts';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_PARTNERSHIP_NAME = 'Northbrook Safeguarding Children Partnership (demo)';

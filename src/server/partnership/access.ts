@@ -3,7 +3,7 @@ import { mayInPartnership, type PartnershipAction } from '#domain/partnership/po
 import { AppError } from '#domain/shared/app-error.ts';
 import type { PartnershipRole } from '#domain/user/roles.ts';
 import type { Queryable } from '../db/client.ts';
-import { memberships } from '../db/schema.ts';
+import { memberships } from '../db/schema/index.ts';
 import type { Ctx, MemberCtx, Membership } from '../http/context.ts';
 
 /** The person's active membership of a partnership, or nothing when they are not a member. */

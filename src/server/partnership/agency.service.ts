@@ -10,7 +10,7 @@ import { mayInPartnership } from '#domain/partnership/policy.ts';
 import { AppError } from '#domain/shared/app-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Queryable } from '../db/client.ts';
-import { agencies } from '../db/schema.ts';
+import { agencies } from '../db/schema/index.ts';
 import type { MemberCtx } from '../http/context.ts';
 
 type AgencyRow = typeof agencies.$inferSelect;

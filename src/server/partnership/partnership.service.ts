@@ -2,7 +2,7 @@ import { and, count, eq } from 'drizzle-orm';
 import type { PartnershipDto } from '#domain/partnership/partnership.ts';
 import { partnershipAbilities } from '#domain/partnership/policy.ts';
 import { AppError } from '#domain/shared/app-error.ts';
-import { agencies, memberships, partnerships } from '../db/schema.ts';
+import { agencies, memberships, partnerships } from '../db/schema/index.ts';
 import type { MemberCtx } from '../http/context.ts';
 
 /** The partnership the person is working in, with counts for its home page. */

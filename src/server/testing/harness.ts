@@ -8,7 +8,7 @@ import { buildApp } from '../app.ts';
 import { hashPassword } from '../auth/password.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { type Database, openPglite, openPostgres } from '../db/client.ts';
-import { agencies, memberships, partnerships, users } from '../db/schema.ts';
+import { agencies, memberships, partnerships, users } from '../db/schema/index.ts';
 
 export const TEST_PASSWORD = 'marble-otter-lantern-57';
 let passwordHash: Promise<string> | null = null;

@@ -8,7 +8,7 @@ import type { CreateUserInput, UpdateUserInput, UserDto } from '#domain/user/use
 import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Queryable } from '../db/client.ts';
-import { agencies, memberships, sessions, users } from '../db/schema.ts';
+import { agencies, memberships, sessions, users } from '../db/schema/index.ts';
 import type { MemberCtx } from '../http/context.ts';
 
 const memberColumns = {

@@ -12,8 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+import { createdAt, updatedAt } from './columns.ts';
 
 /** A safeguarding partnership: the tenant. Every row of review data carries its id. */
 export const partnerships = pgTable('partnerships', {

@@ -1,0 +1,67 @@
+import { canSeeReview, mayInReview, type ReviewAction, type ReviewActor, type ReviewRole } from '#domain/review/policy.ts';
+import { AppError } from '#domain/shared/app-error.ts';
+import { and, eq } from 'drizzle-orm';
+import type { Queryable } from '../db/client.ts';
+import { participants, reviews } from '../db/schema/index.ts';
+import type { Ctx, MemberCtx } from '../http/context.ts';
+import { findMembership } from '../partnership/access.ts';
+
+export type ReviewRow = typeof reviews.$inferSelect;
+
+/** A request inside one review: the review row, the person's roles in it, and their participant ids. */
+export type ReviewCtx = MemberCtx & {
+  review: ReviewRow;
+  actor: ReviewActor;
+  /** The person's own participant records in this review (one per role). */
+  participantIds: string[];
+};
+
+/** The person's active roles in a review. */
+export async function rolesInReview(q: Queryable, reviewId: string, userId: string) {
+  return q
+    .select({ id: participants.id, role: participants.role })
+    .from(participants)
+    .where(and(eq(participants.reviewId, reviewId), eq(participants.userId, userId), eq(participants.active, true)));
+}
+
+/**
+ * Route access for an action in a review: a review in another partnership, or one the person has
+ * no part in, is not found (404); an action their roles do not allow is forbidden (403). The review
+ * row is locked for writes so concurrent changes queue rather than interleave.
+ */
+export function reviewAccess(action: ReviewAction, options: { lock?: boolean } = {}) {
+  return async (ctx: Ctx, params: { partnershipId: string; reviewId: string }): Promise<ReviewCtx> => {
+    if (!ctx.principal) throw AppError.unauthenticated();
+    const membership = await findMembership(ctx.tx, ctx.principal.userId, params.partnershipId);
+    if (!membership) throw AppError.notFound('review');
+    const query = ctx.tx
+      .select()
+      .from(reviews)
+      .where(and(eq(reviews.id, params.reviewId), eq(reviews.partnershipId, params.partnershipId)));
+    const [review] = options.lock ? await query.for('update') : await query;
+    if (!review) throw AppError.notFound('review');
+    const mine = await rolesInReview(ctx.tx, review.id, ctx.principal.userId);
+    const actor: ReviewActor = { reviewRoles: mine.map((m) => m.role as ReviewRole), partnershipRole: membership.role };
+    if (!canSeeReview(actor)) throw AppError.notFound('review');
+    if (!mayInReview(actor, action)) throw AppError.forbidden();
+    return { ...ctx, principal: ctx.principal, membership, review, actor, participantIds: mine.map((m) => m.id) };
+  };
+}
+
+/** The review context a route's access step produced. */
+export function reviewCtx(ctx: Ctx): ReviewCtx {
+  const r = ctx as Partial<ReviewCtx>;
+  if (!r.review || !r.actor || !r.membership || !r.principal) throw new Error('route has no review access step');
+  return r as ReviewCtx;
+}
+
+/** Refuses a write based on an out-of-date version of a record, with the record as it is now. */
+export function assertVersion(current: { version: number }, given: number, what: string, present: () => unknown): void {
+  if (current.version !== given) {
+    throw new AppError(
+      'stale_version',
+      `Someone else changed the ${what} while you were working on it. Check the current details and try again.`,
+      { current: present() },
+    );
+  }
+}
