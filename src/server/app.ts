@@ -14,7 +14,9 @@ import { loggerOptions } from './http/logging.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { type AnyRoute, registerRoutes } from './http/route.ts';
 import { systemRoutes } from './http/system.routes.ts';
+import { participantRoutes } from './participant/participant.routes.ts';
 import { partnershipRoutes } from './partnership/partnership.routes.ts';
+import { reviewRoutes } from './review/review.routes.ts';
 import { userRoutes } from './user/user.routes.ts';
 
 export const appVersion: string = JSON.parse(
@@ -36,6 +38,8 @@ export function apiRoutes(database: Database): AnyRoute[] {
     ...partnershipRoutes,
     ...userRoutes,
     ...auditRoutes,
+    ...reviewRoutes,
+    ...participantRoutes,
   ];
 }
 

@@ -14,6 +14,15 @@ export const auditActions = {
   'user.updated': 'Changed a person',
   'audit.viewed': 'Viewed the audit log',
   'partnership.created': 'Created the partnership',
+  'review.commissioned': 'Commissioned a review',
+  'review.updated': 'Changed a review’s terms of reference',
+  'review.transitioned': 'Moved a review to another stage',
+  'parallel_process.added': 'Recorded a parallel process',
+  'parallel_process.updated': 'Changed a parallel process',
+  'participant.added': 'Added a person to a review',
+  'participant.invited': 'Invited a person to a review',
+  'participant.updated': 'Changed a person’s part in a review',
+  'participant.invitation_accepted': 'Accepted an invitation to a review',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 

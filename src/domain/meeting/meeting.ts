@@ -68,3 +68,21 @@ export const meetingDto = z.object({
 export type MeetingDto = z.infer<typeof meetingDto>;
 
 export const meetingParams = z.object({ partnershipId: id, reviewId: id, meetingId: id });
+
+/** The kinds of meeting a review holds (rapid review meetings belong to intake). */
+export const reviewMeetingKinds = ['review_team', 'case_group', 'joint', 'family'] as const;
+export type ReviewMeetingKind = (typeof reviewMeetingKinds)[number];
+export const reviewMeetingKind = z.enum(reviewMeetingKinds, { error: 'Select the kind of meeting' });
+
+export const scheduleReviewMeetingInput = scheduleMeetingInput.extend({ kind: reviewMeetingKind });
+export type ScheduleReviewMeetingInput = z.infer<typeof scheduleReviewMeetingInput>;
+export const updateReviewMeetingInput = updateMeetingInput.extend({ kind: reviewMeetingKind.optional() });
+export type UpdateReviewMeetingInput = z.infer<typeof updateReviewMeetingInput>;
+
+export const meetingList = z.object({
+  review: z.object({ id, title: z.string() }),
+  meetings: z.array(meetingDto).describe('Earliest first; only the meetings the person may see'),
+  abilities: z.object({ schedule: z.boolean(), viewAll: z.boolean() }),
+});
+export type MeetingList = z.infer<typeof meetingList>;
+

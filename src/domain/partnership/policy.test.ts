@@ -10,6 +10,7 @@ const expected: Record<PartnershipRole, Record<PartnershipAction, boolean>> = {
     listUsers: true,
     manageUsers: true,
     viewAudit: true,
+    commissionReviews: true,
   },
   business_manager: {
     viewPartnership: true,
@@ -18,6 +19,7 @@ const expected: Record<PartnershipRole, Record<PartnershipAction, boolean>> = {
     listUsers: true,
     manageUsers: false,
     viewAudit: false,
+    commissionReviews: true,
   },
   member: {
     viewPartnership: true,
@@ -26,6 +28,7 @@ const expected: Record<PartnershipRole, Record<PartnershipAction, boolean>> = {
     listUsers: false,
     manageUsers: false,
     viewAudit: false,
+    commissionReviews: false,
   },
 };
 

@@ -9,7 +9,8 @@ export type PartnershipAction =
   | 'manageAgencies'
   | 'listUsers'
   | 'manageUsers'
-  | 'viewAudit';
+  | 'viewAudit'
+  | 'commissionReviews';
 
 /**
  * What each partnership role may do. Members see the partnership and its agencies; business
@@ -23,6 +24,7 @@ export const partnershipPolicy: Record<PartnershipAction, readonly PartnershipRo
   listUsers: ['partnership_admin', 'business_manager'],
   manageUsers: ['partnership_admin'],
   viewAudit: ['partnership_admin'],
+  commissionReviews: ['partnership_admin', 'business_manager'],
 };
 
 /** Whether a member of a partnership may take a partnership-level action. */

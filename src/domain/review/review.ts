@@ -274,3 +274,12 @@ export const reviewDto = z.object({
   abilities: z.record(z.string(), z.boolean()),
 });
 export type ReviewDto = z.infer<typeof reviewDto>;
+
+export const parallelProcessList = z.object({
+  processes: z.array(parallelProcessDto),
+  abilities: z.object({ manage: z.boolean() }),
+});
+
+export const listReviewsQuery = z.object({
+  scope: z.enum(['all', 'mine'], { error: 'Choose all or mine' }).optional(),
+});

@@ -97,12 +97,7 @@ export async function signIn(ctx: Ctx, input: LoginInput): Promise<SignInOutcome
     return { ok: false, error: wrongCredentials() };
   }
 
-  const token = newToken();
-  const id = sessionIdFor(token);
-  await ctx.tx
-    .insert(sessions)
-    .values({ id, userId: user.id, csrfToken: newToken(), createdAt: ctx.now, lastSeenAt: ctx.now });
-  await ctx.tx.update(users).set({ lastSignedInAt: ctx.now }).where(eq(users.id, user.id));
+  const { token, id } = await startSession(ctx.tx, user.id, ctx.now);
   for (const m of activeMemberships) {
     await recordAudit(ctx.tx, {
       partnershipId: m.partnershipId,
@@ -114,6 +109,15 @@ export async function signIn(ctx: Ctx, input: LoginInput): Promise<SignInOutcome
   }
   const session = await describeSession(ctx.tx, id, ctx.config.session);
   return { ok: true, token, session };
+}
+
+/** Opens a new session for a person and notes when they signed in; the caller sets the cookie. */
+export async function startSession(q: Queryable, userId: string, now: Date) {
+  const token = newToken();
+  const id = sessionIdFor(token);
+  await q.insert(sessions).values({ id, userId, csrfToken: newToken(), createdAt: now, lastSeenAt: now });
+  await q.update(users).set({ lastSignedInAt: now }).where(eq(users.id, userId));
+  return { token, id };
 }
 
 /** Ends a session and records the sign-out in each partnership the person belongs to. */
