@@ -85,4 +85,3 @@ export const meetingList = z.object({
   abilities: z.object({ schedule: z.boolean(), viewAll: z.boolean() }),
 });
 export type MeetingList = z.infer<typeof meetingList>;
-

@@ -54,10 +54,7 @@ function ukOffsetMinutes(at: number): number {
 }
 
 /** The exact moment (ISO 8601, UTC) of a date and clock time in UK time. */
-export function ukDateTimeToIso(
-  date: { year: number; month: number; day: number },
-  time: ClockTime,
-): string {
+export function ukDateTimeToIso(date: { year: number; month: number; day: number }, time: ClockTime): string {
   const wall = Date.UTC(date.year, date.month - 1, date.day, time.hours, time.minutes);
   let at = wall - ukOffsetMinutes(wall) * 60_000;
   // Near a clock change the offset at the first guess can differ from the offset at the answer.

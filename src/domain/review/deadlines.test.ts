@@ -4,7 +4,12 @@ import { deadlineStatus, mostPressing } from './deadlines.ts';
 describe('deadlineStatus', () => {
   const now = new Date('2026-11-22T23:30:00Z');
   it('counts calendar days from today, whatever the time of day', () => {
-    expect(deadlineStatus('Publication', '2026-11-25', now)).toEqual({ label: 'Publication', date: '2026-11-25', overdue: false, daysLeft: 3 });
+    expect(deadlineStatus('Publication', '2026-11-25', now)).toEqual({
+      label: 'Publication',
+      date: '2026-11-25',
+      overdue: false,
+      daysLeft: 3,
+    });
     expect(deadlineStatus('Publication', '2026-11-22', now).overdue).toBe(false);
   });
   it('is overdue once the date has passed', () => {

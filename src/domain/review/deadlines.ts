@@ -1,5 +1,6 @@
 const DAY_MS = 86_400_000;
-const utcDay = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+const utcDay = (iso: string) =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 
 /** A target date as the dashboard shows it: days left from today, overdue once passed. */
 export function deadlineStatus(label: string, date: string, now: Date) {

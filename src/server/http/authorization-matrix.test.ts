@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ReviewRole, reviewRoles } from '#domain/review/policy.ts';
 import type { PartnershipRole } from '#domain/user/roles.ts';
 import { apiRoutes } from '../app.ts';
 import {
@@ -6,12 +7,30 @@ import {
   createTestApp,
   givenAgency,
   givenMember,
+  givenParallelProcess,
+  givenParticipant,
   givenPartnership,
+  givenReview,
   signInAs,
   type TestApp,
 } from '../testing/harness.ts';
 
-type Who = 'anyone' | 'signedIn' | PartnershipRole[];
+/**
+ * Who may use an operation: anyone; anyone signed in; the listed partnership roles; or, inside a
+ * review, the partnership's admins and business managers plus the listed review roles (a member
+ * of the partnership with no role in the review gets 404).
+ */
+type Who = 'anyone' | 'signedIn' | PartnershipRole[] | { review: ReviewRole[] };
+
+const allReviewRoles = Object.keys(reviewRoles) as ReviewRole[];
+const reviewTeamSide: ReviewRole[] = [
+  'business_manager',
+  'lead_reviewer',
+  'trainee_reviewer',
+  'supervisor',
+  'review_team_member',
+  'chair',
+];
 
 /**
  * Who may use each operation. A route added without a row here fails this suite, so nobody can
@@ -31,30 +50,58 @@ const matrix: Record<string, Who> = {
   createUser: ['partnership_admin'],
   updateUser: ['partnership_admin'],
   listAuditEvents: ['partnership_admin'],
+  listReviews: ['partnership_admin', 'business_manager', 'member'],
+  commissionReview: ['partnership_admin', 'business_manager'],
+  getReview: { review: allReviewRoles },
+  updateReview: { review: ['business_manager', 'lead_reviewer'] },
+  transitionReview: { review: ['business_manager', 'lead_reviewer', 'chair'] },
+  listParallelProcesses: { review: reviewTeamSide },
+  addParallelProcess: { review: ['business_manager', 'lead_reviewer'] },
+  updateParallelProcess: { review: ['business_manager', 'lead_reviewer'] },
+  listParticipants: { review: allReviewRoles },
+  addParticipant: { review: ['business_manager', 'lead_reviewer'] },
+  updateParticipant: { review: ['business_manager', 'lead_reviewer'] },
+  getInvitation: 'anyone',
+  acceptInvitation: 'anyone',
 };
 const roles: PartnershipRole[] = ['partnership_admin', 'business_manager', 'member'];
 
 let t: TestApp;
-let pid: string;
 let ids: Record<string, string>;
 const emails = {} as Record<PartnershipRole | 'outsider', string>;
+const reviewEmails = {} as Record<ReviewRole, string>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  pid = (await givenPartnership(t)).id;
+  const pid = (await givenPartnership(t)).id;
   const other = await givenPartnership(t);
   for (const role of roles) emails[role] = (await givenMember(t, pid, role)).email;
   emails.outsider = (await givenMember(t, other.id, 'partnership_admin')).email;
+  const review = await givenReview(t, pid);
+  for (const role of allReviewRoles) {
+    const user = await givenMember(t, pid, 'member');
+    await givenParticipant(t, review, role, user);
+    reviewEmails[role] = user.email;
+  }
+  const someone = await givenParticipant(t, review, 'case_group_member');
   ids = {
     partnershipId: pid,
     agencyId: (await givenAgency(t, pid)).id,
     userId: (await givenMember(t, pid, 'member')).id,
+    reviewId: review.id,
+    participantId: someone.id,
+    processId: (await givenParallelProcess(t, review)).id,
+    token: 'x'.repeat(43),
   };
 });
 afterAll(() => t.close());
 
 const routes = apiRoutes({ kind: 'pglite' } as never);
 const urlFor = (url: string) => url.replace(/:([A-Za-z]+)/g, (_, name: string) => ids[name] ?? name);
+const statusFor = async (email: string | null, method: string, url: string) => {
+  const s = email ? await signInAs(t, email) : null;
+  return (await call(t, s, method as 'GET', urlFor(url), {})).statusCode;
+};
 
 describe('authorization matrix', () => {
   it('has a row for every route', () => {
@@ -64,29 +111,39 @@ describe('authorization matrix', () => {
 
   for (const route of routes) {
     const who = matrix[route.operationId];
-    const method = route.method;
-    describe(`${route.operationId} (${method} ${route.url})`, () => {
+    const { method, url } = route;
+    describe(`${route.operationId} (${method} ${url})`, () => {
+      if (!who) return;
       if (who === 'anyone') {
         it('answers an anonymous request', async () => {
-          expect([401, 403, 404]).not.toContain(
-            (await call(t, null, method, urlFor(route.url), {})).statusCode,
-          );
+          expect([401, 403]).not.toContain(await statusFor(null, method, url));
         });
-      } else {
-        it('refuses an anonymous request with 401', async () => {
-          expect((await call(t, null, method, urlFor(route.url), {})).statusCode).toBe(401);
+        return;
+      }
+      it('refuses an anonymous request with 401', async () => {
+        expect(await statusFor(null, method, url)).toBe(401);
+      });
+      if (who === 'signedIn') return;
+      it('answers 404 to a person from another partnership', async () => {
+        expect(await statusFor(emails.outsider, method, url)).toBe(404);
+      });
+      const partnershipAllowed = Array.isArray(who)
+        ? who
+        : (['partnership_admin', 'business_manager'] as PartnershipRole[]);
+      for (const role of roles) {
+        const allowed = partnershipAllowed.includes(role);
+        const refusal = Array.isArray(who) ? 403 : 404;
+        it(`${allowed ? 'lets' : `refuses with ${refusal}`} a partnership ${role}${Array.isArray(who) ? '' : ' with no role in the review'}`, async () => {
+          const status = await statusFor(emails[role], method, url);
+          if (allowed) expect([401, 403, 404]).not.toContain(status);
+          else expect(status).toBe(refusal);
         });
       }
-      if (Array.isArray(who)) {
-        it('answers 404 to a person from another partnership', async () => {
-          const s = await signInAs(t, emails.outsider);
-          expect((await call(t, s, method, urlFor(route.url), {})).statusCode).toBe(404);
-        });
-        for (const role of roles) {
-          const allowed = who.includes(role);
-          it(`${allowed ? 'lets' : 'refuses with 403'} a ${role}`, async () => {
-            const s = await signInAs(t, emails[role]);
-            const status = (await call(t, s, method, urlFor(route.url), {})).statusCode;
+      if (!Array.isArray(who)) {
+        for (const role of allReviewRoles) {
+          const allowed = who.review.includes(role);
+          it(`${allowed ? 'lets' : 'refuses with 403'} a ${role} of the review`, async () => {
+            const status = await statusFor(reviewEmails[role], method, url);
             if (allowed) expect([401, 403, 404]).not.toContain(status);
             else expect(status).toBe(403);
           });

@@ -1,16 +1,19 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import { type ReviewRole, reviewRoles } from '#domain/review/policy.ts';
 import { AppError } from '#domain/shared/app-error.ts';
 import { passwordProblem } from '#domain/user/password-policy.ts';
-import { and, eq, gt, isNull } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import { describeSession, startSession } from '../auth/session.service.ts';
-import { memberships, partnerships, participants, reviews, users } from '../db/schema/index.ts';
+import { memberships, participants, partnerships, reviews, users } from '../db/schema/index.ts';
 import type { Ctx } from '../http/context.ts';
 import { invitationHash } from './participant.service.ts';
 
 const notFound = () =>
-  new AppError('not_found', 'This invitation link is not valid. It may have been used already or have expired. Ask the review’s business manager for a new one.');
+  new AppError(
+    'not_found',
+    'This invitation link is not valid. It may have been used already or have expired. Ask the review’s business manager for a new one.',
+  );
 
 async function findOpenInvitation(ctx: Ctx, token: string) {
   const [row] = await ctx.tx
@@ -56,7 +59,11 @@ export async function acceptInvitation(ctx: Ctx, token: string, input: { name: s
   const problem = passwordProblem(input.password, { email: p.email, name: input.name });
   if (problem) throw AppError.invalid([{ path: 'password', message: problem }]);
   const [taken] = await ctx.tx.select({ id: users.id }).from(users).where(eq(users.email, p.email));
-  if (taken) throw new AppError('conflict', 'An account with this email address already exists. Sign in instead, and ask the business manager to add you to the review.');
+  if (taken)
+    throw new AppError(
+      'conflict',
+      'An account with this email address already exists. Sign in instead, and ask the business manager to add you to the review.',
+    );
   const [user] = await ctx.tx
     .insert(users)
     .values({ email: p.email, name: input.name, passwordHash: await hashPassword(input.password) })
@@ -64,13 +71,25 @@ export async function acceptInvitation(ctx: Ctx, token: string, input: { name: s
   if (!user) throw new Error('insert returned nothing');
   await ctx.tx
     .insert(memberships)
-    .values({ partnershipId: p.partnershipId, userId: user.id, role: 'member', agencyId: p.agencyId, jobTitle: p.jobTitle })
+    .values({
+      partnershipId: p.partnershipId,
+      userId: user.id,
+      role: 'member',
+      agencyId: p.agencyId,
+      jobTitle: p.jobTitle,
+    })
     .onConflictDoNothing();
   // Every open invitation for this email in the partnership now belongs to the new account.
   await ctx.tx
     .update(participants)
     .set({ userId: user.id, invitationTokenHash: null, invitationAcceptedAt: ctx.now, updatedAt: ctx.now })
-    .where(and(eq(participants.partnershipId, p.partnershipId), eq(participants.email, p.email), isNull(participants.userId)));
+    .where(
+      and(
+        eq(participants.partnershipId, p.partnershipId),
+        eq(participants.email, p.email),
+        isNull(participants.userId),
+      ),
+    );
   await recordAudit(ctx.tx, {
     partnershipId: p.partnershipId,
     actorUserId: user.id,

@@ -26,7 +26,8 @@ export const participantRoutes: AnyRoute[] = [
     url: base,
     operationId: 'listParticipants',
     summary: 'The people in a review and their roles',
-    description: 'The case group and family are listed only for the review team side; others see the review team and themselves.',
+    description:
+      'The case group and family are listed only for the review team side; others see the review team and themselves.',
     tags,
     auth: 'session',
     params: reviewParams,
@@ -45,7 +46,11 @@ export const participantRoutes: AnyRoute[] = [
     params: reviewParams,
     access: reviewAccess('manageParticipants'),
     body: addParticipantInput,
-    response: { status: 201, schema: addParticipantResult, description: 'Added; invitationUrl is shown once' },
+    response: {
+      status: 201,
+      schema: addParticipantResult,
+      description: 'Added; invitationUrl is shown once',
+    },
     errors: [400, 401, 403, 404],
     handler: async (ctx, { body }) => addParticipant(reviewCtx(ctx), body),
   }),
@@ -88,7 +93,9 @@ export const participantRoutes: AnyRoute[] = [
     errors: [400, 404, 409],
     handler: async (ctx, { params, body }) => {
       const result = await acceptInvitation(ctx, params.token, body);
-      return new Respond(result.session, 200, (reply) => setSessionCookie(reply, reply.request, ctx.config, result.sessionToken));
+      return new Respond(result.session, 200, (reply) =>
+        setSessionCookie(reply, reply.request, ctx.config, result.sessionToken),
+      );
     },
   }),
 ];

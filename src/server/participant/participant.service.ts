@@ -1,8 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type AddParticipantInput, lineManagementFlags, type ParticipantDto, type UpdateParticipantInput } from '#domain/participant/participant.ts';
+import { and, asc, eq } from 'drizzle-orm';
+import {
+  type AddParticipantInput,
+  lineManagementFlags,
+  type ParticipantDto,
+  type UpdateParticipantInput,
+} from '#domain/participant/participant.ts';
 import { mayInReview, type ReviewRole, reviewRoles } from '#domain/review/policy.ts';
 import { AppError } from '#domain/shared/app-error.ts';
-import { and, asc, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Queryable } from '../db/client.ts';
 import { agencies, memberships, participants, users } from '../db/schema/index.ts';
@@ -14,7 +19,15 @@ export const invitationHash = (token: string) => createHash('sha256').update(tok
 type Row = typeof participants.$inferSelect & { agencyName: string | null };
 
 /** Roles whose members everyone in the review may see; the case group and family are seen only by the review team side. */
-const alwaysVisible: ReviewRole[] = ['lead_reviewer', 'trainee_reviewer', 'supervisor', 'review_team_member', 'business_manager', 'chair', 'board_member'];
+const alwaysVisible: ReviewRole[] = [
+  'lead_reviewer',
+  'trainee_reviewer',
+  'supervisor',
+  'review_team_member',
+  'business_manager',
+  'chair',
+  'board_member',
+];
 
 async function loadRows(q: Queryable, reviewId: string): Promise<Row[]> {
   const rows = await q
@@ -26,7 +39,11 @@ async function loadRows(q: Queryable, reviewId: string): Promise<Row[]> {
   return rows.map(({ p, agencyName }) => ({ ...p, agencyName }));
 }
 
-function present(ctx: ReviewCtx, row: Row, flags: Map<string, { code: string; message: string }[]>): ParticipantDto {
+function present(
+  ctx: ReviewCtx,
+  row: Row,
+  flags: Map<string, { code: string; message: string }[]>,
+): ParticipantDto {
   const manage = mayInReview(ctx.actor, 'manageParticipants');
   const status = !row.active ? 'removed' : row.userId ? 'active' : 'invited';
   return {
@@ -56,21 +73,40 @@ export async function listParticipants(ctx: ReviewCtx) {
   const rows = await loadRows(ctx.tx, ctx.review.id);
   const seesAll = mayInReview(ctx.actor, 'viewCaseGroup');
   const visible = rows.filter(
-    (r) => seesAll || (r.active && (alwaysVisible.includes(r.role as ReviewRole) || ctx.participantIds.includes(r.id))),
+    (r) =>
+      seesAll ||
+      (r.active && (alwaysVisible.includes(r.role as ReviewRole) || ctx.participantIds.includes(r.id))),
   );
-  return { participants: presentAll(ctx, visible), abilities: { manage: mayInReview(ctx.actor, 'manageParticipants') } };
+  return {
+    participants: presentAll(ctx, visible),
+    abilities: { manage: mayInReview(ctx.actor, 'manageParticipants') },
+  };
 }
 
 async function assertAgency(q: Queryable, partnershipId: string, agencyId: string | null | undefined) {
   if (!agencyId) return;
-  const [a] = await q.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.id, agencyId), eq(agencies.partnershipId, partnershipId)));
+  const [a] = await q
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(and(eq(agencies.id, agencyId), eq(agencies.partnershipId, partnershipId)));
   if (!a) throw AppError.invalid([{ path: 'agencyId', message: 'Select an agency from this partnership' }]);
 }
 
-async function assertLineManager(q: Queryable, reviewId: string, id: string | null | undefined, self?: string) {
+async function assertLineManager(
+  q: Queryable,
+  reviewId: string,
+  id: string | null | undefined,
+  self?: string,
+) {
   if (!id) return;
-  const [p] = await q.select({ id: participants.id }).from(participants).where(and(eq(participants.id, id), eq(participants.reviewId, reviewId)));
-  if (!p || id === self) throw AppError.invalid([{ path: 'lineManagerParticipantId', message: 'Choose a line manager from the people in this review' }]);
+  const [p] = await q
+    .select({ id: participants.id })
+    .from(participants)
+    .where(and(eq(participants.id, id), eq(participants.reviewId, reviewId)));
+  if (!p || id === self)
+    throw AppError.invalid([
+      { path: 'lineManagerParticipantId', message: 'Choose a line manager from the people in this review' },
+    ]);
 }
 
 /**
@@ -88,20 +124,39 @@ export async function addParticipant(ctx: ReviewCtx, input: AddParticipantInput)
       .select({ user: users, membership: memberships })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.partnershipId, partnershipId), eq(memberships.userId, input.userId), eq(memberships.active, true)));
-    if (!m) throw AppError.invalid([{ path: 'userId', message: 'Choose a person who is active in this partnership' }]);
+      .where(
+        and(
+          eq(memberships.partnershipId, partnershipId),
+          eq(memberships.userId, input.userId),
+          eq(memberships.active, true),
+        ),
+      );
+    if (!m)
+      throw AppError.invalid([
+        { path: 'userId', message: 'Choose a person who is active in this partnership' },
+      ]);
     person = { userId: m.user.id, name: m.user.name, email: m.user.email };
   } else {
     const missing = [
       ...(!input.name ? [{ path: 'name', message: 'Enter their full name' }] : []),
       ...(!input.email ? [{ path: 'email', message: 'Enter their email address' }] : []),
     ];
-    if (missing.length) throw AppError.invalid(missing, 'Choose a person in the partnership, or give the name and email address of someone new.');
+    if (missing.length)
+      throw AppError.invalid(
+        missing,
+        'Choose a person in the partnership, or give the name and email address of someone new.',
+      );
     const [existing] = await ctx.tx.select().from(users).where(eq(users.email, input.email!));
     if (existing) {
       await ctx.tx
         .insert(memberships)
-        .values({ partnershipId, userId: existing.id, role: 'member', agencyId: input.agencyId ?? null, jobTitle: input.jobTitle ?? null })
+        .values({
+          partnershipId,
+          userId: existing.id,
+          role: 'member',
+          agencyId: input.agencyId ?? null,
+          jobTitle: input.jobTitle ?? null,
+        })
         .onConflictDoNothing();
       person = { userId: existing.id, name: existing.name, email: existing.email };
     } else {
@@ -111,8 +166,15 @@ export async function addParticipant(ctx: ReviewCtx, input: AddParticipantInput)
   const [clash] = await ctx.tx
     .select({ id: participants.id })
     .from(participants)
-    .where(and(eq(participants.reviewId, reviewId), eq(participants.email, person.email), eq(participants.role, input.role)));
-  if (clash) throw AppError.invalid([{ path: 'role', message: `${person.name} already has this role in the review` }]);
+    .where(
+      and(
+        eq(participants.reviewId, reviewId),
+        eq(participants.email, person.email),
+        eq(participants.role, input.role),
+      ),
+    );
+  if (clash)
+    throw AppError.invalid([{ path: 'role', message: `${person.name} already has this role in the review` }]);
   const token = person.userId ? null : randomBytes(32).toString('base64url');
   const [row] = await ctx.tx
     .insert(participants)
@@ -146,7 +208,11 @@ export async function addParticipant(ctx: ReviewCtx, input: AddParticipantInput)
 }
 
 /** Changes a person's part in a review, or removes them from it (active = false). */
-export async function updateParticipant(ctx: ReviewCtx, participantId: string, input: UpdateParticipantInput) {
+export async function updateParticipant(
+  ctx: ReviewCtx,
+  participantId: string,
+  input: UpdateParticipantInput,
+) {
   const [current] = await ctx.tx
     .select()
     .from(participants)
@@ -160,7 +226,12 @@ export async function updateParticipant(ctx: ReviewCtx, participantId: string, i
   const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   await ctx.tx
     .update(participants)
-    .set({ ...changes, ...(input.active === false ? { invitationTokenHash: null } : {}), version: current.version + 1, updatedAt: ctx.now })
+    .set({
+      ...changes,
+      ...(input.active === false ? { invitationTokenHash: null } : {}),
+      version: current.version + 1,
+      updatedAt: ctx.now,
+    })
     .where(eq(participants.id, participantId));
   await recordAudit(ctx.tx, {
     partnershipId: ctx.review.partnershipId,

@@ -1,6 +1,12 @@
-import { canSeeReview, mayInReview, type ReviewAction, type ReviewActor, type ReviewRole } from '#domain/review/policy.ts';
-import { AppError } from '#domain/shared/app-error.ts';
 import { and, eq } from 'drizzle-orm';
+import {
+  canSeeReview,
+  mayInReview,
+  type ReviewAction,
+  type ReviewActor,
+  type ReviewRole,
+} from '#domain/review/policy.ts';
+import { AppError } from '#domain/shared/app-error.ts';
 import type { Queryable } from '../db/client.ts';
 import { participants, reviews } from '../db/schema/index.ts';
 import type { Ctx, MemberCtx } from '../http/context.ts';
@@ -21,7 +27,13 @@ export async function rolesInReview(q: Queryable, reviewId: string, userId: stri
   return q
     .select({ id: participants.id, role: participants.role })
     .from(participants)
-    .where(and(eq(participants.reviewId, reviewId), eq(participants.userId, userId), eq(participants.active, true)));
+    .where(
+      and(
+        eq(participants.reviewId, reviewId),
+        eq(participants.userId, userId),
+        eq(participants.active, true),
+      ),
+    );
 }
 
 /**
@@ -41,22 +53,38 @@ export function reviewAccess(action: ReviewAction, options: { lock?: boolean } =
     const [review] = options.lock ? await query.for('update') : await query;
     if (!review) throw AppError.notFound('review');
     const mine = await rolesInReview(ctx.tx, review.id, ctx.principal.userId);
-    const actor: ReviewActor = { reviewRoles: mine.map((m) => m.role as ReviewRole), partnershipRole: membership.role };
+    const actor: ReviewActor = {
+      reviewRoles: mine.map((m) => m.role as ReviewRole),
+      partnershipRole: membership.role,
+    };
     if (!canSeeReview(actor)) throw AppError.notFound('review');
     if (!mayInReview(actor, action)) throw AppError.forbidden();
-    return { ...ctx, principal: ctx.principal, membership, review, actor, participantIds: mine.map((m) => m.id) };
+    return {
+      ...ctx,
+      principal: ctx.principal,
+      membership,
+      review,
+      actor,
+      participantIds: mine.map((m) => m.id),
+    };
   };
 }
 
 /** The review context a route's access step produced. */
 export function reviewCtx(ctx: Ctx): ReviewCtx {
   const r = ctx as Partial<ReviewCtx>;
-  if (!r.review || !r.actor || !r.membership || !r.principal) throw new Error('route has no review access step');
+  if (!r.review || !r.actor || !r.membership || !r.principal)
+    throw new Error('route has no review access step');
   return r as ReviewCtx;
 }
 
 /** Refuses a write based on an out-of-date version of a record, with the record as it is now. */
-export function assertVersion(current: { version: number }, given: number, what: string, present: () => unknown): void {
+export function assertVersion(
+  current: { version: number },
+  given: number,
+  what: string,
+  present: () => unknown,
+): void {
   if (current.version !== given) {
     throw new AppError(
       'stale_version',

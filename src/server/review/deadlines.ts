@@ -6,7 +6,10 @@ import type { ReviewRow } from './access.ts';
 const publishedStages: readonly ReviewStage[] = ['action_monitoring', 'closed'];
 
 /** A review's open targets: publication until it is published, then none. */
-export function reviewDeadlines(review: Pick<ReviewRow, 'stage' | 'targetPublicationDate'>, now: Date): DeadlineDto[] {
+export function reviewDeadlines(
+  review: Pick<ReviewRow, 'stage' | 'targetPublicationDate'>,
+  now: Date,
+): DeadlineDto[] {
   if (publishedStages.includes(review.stage as ReviewStage)) return [];
   return [deadlineStatus('Publication', review.targetPublicationDate, now)];
 }

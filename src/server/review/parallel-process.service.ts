@@ -1,3 +1,5 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
 import { mayInReview } from '#domain/review/policy.ts';
 import {
   type ParallelProcessDto,
@@ -7,8 +9,6 @@ import {
   type updateParallelProcessInput,
 } from '#domain/review/review.ts';
 import { AppError } from '#domain/shared/app-error.ts';
-import { and, asc, eq } from 'drizzle-orm';
-import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
 import { parallelProcesses } from '../db/schema/index.ts';
 import { assertVersion, type ReviewCtx } from './access.ts';
@@ -38,7 +38,10 @@ export async function listParallelProcesses(ctx: ReviewCtx) {
     .from(parallelProcesses)
     .where(eq(parallelProcesses.reviewId, ctx.review.id))
     .orderBy(asc(parallelProcesses.status), asc(parallelProcesses.createdAt));
-  return { processes: rows.map(present), abilities: { manage: mayInReview(ctx.actor, 'manageParallelProcesses') } };
+  return {
+    processes: rows.map(present),
+    abilities: { manage: mayInReview(ctx.actor, 'manageParallelProcesses') },
+  };
 }
 
 /** Records a process running alongside the review, with any constraint it places on the review. */
@@ -54,14 +57,23 @@ export async function addParallelProcess(ctx: ReviewCtx, input: z.output<typeof 
     action: 'parallel_process.added',
     entityType: 'parallel_process',
     entityId: row.id,
-    details: { reviewId: row.reviewId, kind: row.kind, noConversations: row.noConversations, publicationEmbargo: row.publicationEmbargo },
+    details: {
+      reviewId: row.reviewId,
+      kind: row.kind,
+      noConversations: row.noConversations,
+      publicationEmbargo: row.publicationEmbargo,
+    },
     at: ctx.now,
   });
   return present(row);
 }
 
 /** Changes a parallel process, for example when a trial ends and its embargo lifts. */
-export async function updateParallelProcess(ctx: ReviewCtx, processId: string, input: z.output<typeof updateParallelProcessInput>) {
+export async function updateParallelProcess(
+  ctx: ReviewCtx,
+  processId: string,
+  input: z.output<typeof updateParallelProcessInput>,
+) {
   const [current] = await ctx.tx
     .select()
     .from(parallelProcesses)

@@ -1,9 +1,30 @@
-import { type ReviewRole, reviewAbilities, reviewRoles } from '#domain/review/policy.ts';
-import { type ReviewDto, type ReviewType, type ReviewVariant, reviewTypes, reviewVariants } from '#domain/review/review.ts';
-import { type ActiveStage, checksFor, nextStage, type ReviewFacts, type ReviewStage, reviewStages } from '#domain/review/stages.ts';
 import { and, asc, count, eq } from 'drizzle-orm';
+import { type ReviewRole, reviewAbilities, reviewRoles } from '#domain/review/policy.ts';
+import {
+  type ReviewDto,
+  type ReviewType,
+  type ReviewVariant,
+  reviewTypes,
+  reviewVariants,
+} from '#domain/review/review.ts';
+import {
+  type ActiveStage,
+  checksFor,
+  nextStage,
+  type ReviewFacts,
+  type ReviewStage,
+  reviewStages,
+} from '#domain/review/stages.ts';
 import type { Queryable } from '../db/client.ts';
-import { agencies, parallelProcesses, participants, researchQuestions, reviewAgencies, reviewTransitions, users } from '../db/schema/index.ts';
+import {
+  agencies,
+  parallelProcesses,
+  participants,
+  researchQuestions,
+  reviewAgencies,
+  reviewTransitions,
+  users,
+} from '../db/schema/index.ts';
 import type { ReviewCtx, ReviewRow } from './access.ts';
 import { reviewDeadlines } from './deadlines.ts';
 
@@ -15,10 +36,19 @@ export async function loadReviewFacts(q: Queryable, review: ReviewRow): Promise<
     .where(and(eq(participants.reviewId, review.id), eq(participants.active, true)))
     .groupBy(participants.role);
   const byRole = (role: ReviewRole) => roleCounts.find((r) => r.role === role)?.n ?? 0;
-  const [agencyCount] = await q.select({ n: count() }).from(reviewAgencies).where(eq(reviewAgencies.reviewId, review.id));
-  const [questionCount] = await q.select({ n: count() }).from(researchQuestions).where(eq(researchQuestions.reviewId, review.id));
+  const [agencyCount] = await q
+    .select({ n: count() })
+    .from(reviewAgencies)
+    .where(eq(reviewAgencies.reviewId, review.id));
+  const [questionCount] = await q
+    .select({ n: count() })
+    .from(researchQuestions)
+    .where(eq(researchQuestions.reviewId, review.id));
   const active = await q
-    .select({ noConversations: parallelProcesses.noConversations, publicationEmbargo: parallelProcesses.publicationEmbargo })
+    .select({
+      noConversations: parallelProcesses.noConversations,
+      publicationEmbargo: parallelProcesses.publicationEmbargo,
+    })
     .from(parallelProcesses)
     .where(and(eq(parallelProcesses.reviewId, review.id), eq(parallelProcesses.status, 'active')));
   return {
@@ -60,7 +90,11 @@ export async function presentReview(ctx: ReviewCtx, review: ReviewRow): Promise<
       .where(eq(reviewAgencies.reviewId, review.id))
       .orderBy(asc(agencies.name));
     const questions = await q
-      .select({ id: researchQuestions.id, position: researchQuestions.position, text: researchQuestions.text })
+      .select({
+        id: researchQuestions.id,
+        position: researchQuestions.position,
+        text: researchQuestions.text,
+      })
       .from(researchQuestions)
       .where(eq(researchQuestions.reviewId, review.id))
       .orderBy(asc(researchQuestions.position));
@@ -98,7 +132,11 @@ export async function presentReview(ctx: ReviewCtx, review: ReviewRow): Promise<
     targetPublicationDate: review.targetPublicationDate,
     deadlines: reviewDeadlines(review, ctx.now),
     termsOfReference,
-    people: { leadReviewers: facts.leadReviewers, reviewTeam: facts.reviewTeamMembers, caseGroup: facts.caseGroupMembers },
+    people: {
+      leadReviewers: facts.leadReviewers,
+      reviewTeam: facts.reviewTeamMembers,
+      caseGroup: facts.caseGroupMembers,
+    },
     transitions: transitions.map(({ t, actorName }) => ({
       fromStage: t.fromStage,
       toStage: t.toStage,

@@ -16,7 +16,11 @@ import {
 import { type AnyRoute, defineRoute } from '../http/route.ts';
 import { memberCtx, partnershipAccess } from '../partnership/access.ts';
 import { reviewAccess, reviewCtx } from './access.ts';
-import { addParallelProcess, listParallelProcesses, updateParallelProcess } from './parallel-process.service.ts';
+import {
+  addParallelProcess,
+  listParallelProcesses,
+  updateParallelProcess,
+} from './parallel-process.service.ts';
 import { presentReview } from './review.presenter.ts';
 import { commissionReview, listReviews, updateReview } from './review.service.ts';
 import { transitionReview } from './transition.service.ts';
@@ -29,7 +33,8 @@ export const reviewRoutes: AnyRoute[] = [
     method: 'GET',
     url: base,
     operationId: 'listReviews',
-    summary: 'Reviews: every review of the partnership (scope=all) or those the person has a role in (scope=mine)',
+    summary:
+      'Reviews: every review of the partnership (scope=all) or those the person has a role in (scope=mine)',
     tags,
     auth: 'session',
     params: partnershipParams,

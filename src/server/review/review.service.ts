@@ -1,3 +1,4 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { addCalendarMonths } from '#domain/calendar/working-days.ts';
 import { mostPressing } from '#domain/review/deadlines.ts';
 import { mayCommission, type ReviewRole, reviewRoles } from '#domain/review/policy.ts';
@@ -12,10 +13,17 @@ import {
 } from '#domain/review/review.ts';
 import { type ReviewStage, reviewStages } from '#domain/review/stages.ts';
 import { AppError } from '#domain/shared/app-error.ts';
-import { and, desc, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Queryable } from '../db/client.ts';
-import { agencies, participants, rapidReviews, researchQuestions, reviewAgencies, reviews, reviewTransitions } from '../db/schema/index.ts';
+import {
+  agencies,
+  participants,
+  rapidReviews,
+  researchQuestions,
+  reviewAgencies,
+  reviews,
+  reviewTransitions,
+} from '../db/schema/index.ts';
 import type { MemberCtx } from '../http/context.ts';
 import { assertVersion, type ReviewCtx, type ReviewRow } from './access.ts';
 import { reviewDeadlines } from './deadlines.ts';
@@ -37,7 +45,11 @@ async function replaceAgencies(q: Queryable, review: ReviewRow, ids: readonly st
   await q.delete(reviewAgencies).where(eq(reviewAgencies.reviewId, review.id));
   const unique = [...new Set(ids)];
   if (unique.length) {
-    await q.insert(reviewAgencies).values(unique.map((agencyId) => ({ reviewId: review.id, agencyId, partnershipId: review.partnershipId })));
+    await q
+      .insert(reviewAgencies)
+      .values(
+        unique.map((agencyId) => ({ reviewId: review.id, agencyId, partnershipId: review.partnershipId })),
+      );
   }
 }
 
@@ -46,7 +58,14 @@ async function replaceQuestions(q: Queryable, review: ReviewRow, texts: readonly
   if (texts.length) {
     await q
       .insert(researchQuestions)
-      .values(texts.map((text, i) => ({ reviewId: review.id, partnershipId: review.partnershipId, position: i + 1, text })));
+      .values(
+        texts.map((text, i) => ({
+          reviewId: review.id,
+          partnershipId: review.partnershipId,
+          position: i + 1,
+          text,
+        })),
+      );
   }
 }
 
@@ -60,9 +79,18 @@ export async function commissionReview(ctx: MemberCtx, input: CommissionReviewIn
       .select()
       .from(rapidReviews)
       .where(and(eq(rapidReviews.id, input.rapidReviewId), eq(rapidReviews.partnershipId, partnershipId)));
-    if (!rr) throw AppError.invalid([{ path: 'rapidReviewId', message: 'Choose a rapid review from this partnership' }]);
-    const [already] = await ctx.tx.select({ id: reviews.id }).from(reviews).where(eq(reviews.rapidReviewId, rr.id));
-    if (already) throw AppError.invalid([{ path: 'rapidReviewId', message: 'A review has already been commissioned from this rapid review' }]);
+    if (!rr)
+      throw AppError.invalid([
+        { path: 'rapidReviewId', message: 'Choose a rapid review from this partnership' },
+      ]);
+    const [already] = await ctx.tx
+      .select({ id: reviews.id })
+      .from(reviews)
+      .where(eq(reviews.rapidReviewId, rr.id));
+    if (already)
+      throw AppError.invalid([
+        { path: 'rapidReviewId', message: 'A review has already been commissioned from this rapid review' },
+      ]);
     decisionRationale ??= rr.decisionRationale;
     decisionDate ??= rr.decisionDate;
   }
@@ -113,7 +141,12 @@ export async function commissionReview(ctx: MemberCtx, input: CommissionReviewIn
     details: { type: review.type, variant: review.variant, rapidReviewId: review.rapidReviewId },
     at: ctx.now,
   });
-  const reviewContext = { ...ctx, review, actor: { reviewRoles: [], partnershipRole: ctx.membership.role }, participantIds: [] };
+  const reviewContext = {
+    ...ctx,
+    review,
+    actor: { reviewRoles: [], partnershipRole: ctx.membership.role },
+    participantIds: [],
+  };
   return presentReview(reviewContext, review);
 }
 
@@ -125,7 +158,9 @@ export async function updateReview(ctx: ReviewCtx, input: UpdateReviewInput) {
   const scopeFrom = fields.scopeFrom !== undefined ? fields.scopeFrom : current.scopeFrom;
   const scopeTo = fields.scopeTo !== undefined ? fields.scopeTo : current.scopeTo;
   if (scopeFrom && scopeTo && scopeFrom > scopeTo) {
-    throw AppError.invalid([{ path: 'scopeTo', message: 'The end of the scope period must be on or after its start' }]);
+    throw AppError.invalid([
+      { path: 'scopeTo', message: 'The end of the scope period must be on or after its start' },
+    ]);
   }
   const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   const [review] = await ctx.tx
@@ -136,7 +171,11 @@ export async function updateReview(ctx: ReviewCtx, input: UpdateReviewInput) {
   if (!review) throw new Error('update returned nothing');
   if (agencyIds) await replaceAgencies(ctx.tx, review, agencyIds);
   if (questions) await replaceQuestions(ctx.tx, review, questions);
-  const changed = [...Object.keys(changes), ...(agencyIds ? ['agencyIds'] : []), ...(questions ? ['researchQuestions'] : [])];
+  const changed = [
+    ...Object.keys(changes),
+    ...(agencyIds ? ['agencyIds'] : []),
+    ...(questions ? ['researchQuestions'] : []),
+  ];
   await recordAudit(ctx.tx, {
     partnershipId: review.partnershipId,
     actorUserId: ctx.principal.userId,
@@ -156,7 +195,8 @@ export async function updateReview(ctx: ReviewCtx, input: UpdateReviewInput) {
 export async function listReviews(ctx: MemberCtx, scope: 'all' | 'mine' | undefined) {
   const runsReviews = mayCommission(ctx.membership.role);
   const effective = scope ?? (runsReviews ? 'all' : 'mine');
-  if (effective === 'all' && !runsReviews) throw AppError.forbidden('Only business managers and partnership admins see every review.');
+  if (effective === 'all' && !runsReviews)
+    throw AppError.forbidden('Only business managers and partnership admins see every review.');
   const mine = await ctx.tx
     .select({ reviewId: participants.reviewId, role: participants.role })
     .from(participants)
@@ -168,13 +208,21 @@ export async function listReviews(ctx: MemberCtx, scope: 'all' | 'mine' | undefi
       ),
     );
   const rolesByReview = new Map<string, string[]>();
-  for (const m of mine) rolesByReview.set(m.reviewId, [...(rolesByReview.get(m.reviewId) ?? []), reviewRoles[m.role as ReviewRole]]);
+  for (const m of mine)
+    rolesByReview.set(m.reviewId, [
+      ...(rolesByReview.get(m.reviewId) ?? []),
+      reviewRoles[m.role as ReviewRole],
+    ]);
   const where = [eq(reviews.partnershipId, ctx.membership.partnershipId)];
   if (effective === 'mine') {
     if (rolesByReview.size === 0) return { reviews: [], abilities: { commission: runsReviews } };
     where.push(inArray(reviews.id, [...rolesByReview.keys()]));
   }
-  const rows = await ctx.tx.select().from(reviews).where(and(...where)).orderBy(desc(reviews.initiatedDate));
+  const rows = await ctx.tx
+    .select()
+    .from(reviews)
+    .where(and(...where))
+    .orderBy(desc(reviews.initiatedDate));
   const summaries: ReviewSummaryDto[] = rows.map((r) => ({
     id: r.id,
     title: r.title,

@@ -1,7 +1,12 @@
-import type { TransitionReviewInput } from '#domain/review/review.ts';
-import { type ActiveStage, planTransition, type ReviewStage, type TransitionAction } from '#domain/review/stages.ts';
-import { AppError } from '#domain/shared/app-error.ts';
 import { eq } from 'drizzle-orm';
+import type { TransitionReviewInput } from '#domain/review/review.ts';
+import {
+  type ActiveStage,
+  planTransition,
+  type ReviewStage,
+  type TransitionAction,
+} from '#domain/review/stages.ts';
+import { AppError } from '#domain/shared/app-error.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { reviews, reviewTransitions } from '../db/schema/index.ts';
 import { assertVersion, type ReviewCtx } from './access.ts';
@@ -15,7 +20,8 @@ import { loadReviewFacts, presentReview } from './review.presenter.ts';
 export async function transitionReview(ctx: ReviewCtx, input: TransitionReviewInput) {
   const current = ctx.review;
   assertVersion(current, input.version, 'review', () => ({ version: current.version, stage: current.stage }));
-  const action: TransitionAction = input.action === 'return' ? { kind: 'return', to: input.to as ActiveStage } : { kind: input.action };
+  const action: TransitionAction =
+    input.action === 'return' ? { kind: 'return', to: input.to as ActiveStage } : { kind: input.action };
   const facts = await loadReviewFacts(ctx.tx, current);
   const plan = planTransition(
     { stage: current.stage as ReviewStage, resumeStage: (current.resumeStage as ActiveStage | null) ?? null },
@@ -24,7 +30,8 @@ export async function transitionReview(ctx: ReviewCtx, input: TransitionReviewIn
     input.reason,
   );
   if (!plan.ok) {
-    if (plan.reason === 'reason_required') throw AppError.invalid([{ path: 'reason', message: plan.message }]);
+    if (plan.reason === 'reason_required')
+      throw AppError.invalid([{ path: 'reason', message: plan.message }]);
     throw new AppError('conflict', plan.message, { reason: plan.reason, unmet: plan.unmet });
   }
   const [review] = await ctx.tx

@@ -3,12 +3,21 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
+import type { ReviewRole } from '#domain/review/policy.ts';
 import type { PartnershipRole } from '#domain/user/roles.ts';
 import { buildApp } from '../app.ts';
 import { hashPassword } from '../auth/password.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { type Database, openPglite, openPostgres } from '../db/client.ts';
-import { agencies, memberships, partnerships, users } from '../db/schema/index.ts';
+import {
+  agencies,
+  memberships,
+  parallelProcesses,
+  participants,
+  partnerships,
+  reviews,
+  users,
+} from '../db/schema/index.ts';
 
 export const TEST_PASSWORD = 'marble-otter-lantern-57';
 let passwordHash: Promise<string> | null = null;
@@ -137,4 +146,63 @@ export function call(
     headers,
     ...(payload !== undefined ? { payload: payload as object } : {}),
   });
+}
+
+/** Creates a review at commissioning and set-up directly in the database. */
+export async function givenReview(
+  t: TestApp,
+  partnershipId: string,
+  overrides: Partial<typeof reviews.$inferInsert> = {},
+) {
+  const [r] = await t.database.db
+    .insert(reviews)
+    .values({
+      partnershipId,
+      title: `Child ${unique().toUpperCase()}`,
+      type: 'lcspr',
+      variant: 'full',
+      stage: 'commissioning',
+      initiatedDate: '2026-09-01',
+      targetPublicationDate: '2027-03-01',
+      plannedReviewTeamMeetings: 5,
+      plannedJointMeetings: 2,
+      ...overrides,
+    })
+    .returning();
+  return r!;
+}
+
+/** Gives a person (a new member of the partnership when none is given) a role in a review. */
+export async function givenParticipant(
+  t: TestApp,
+  review: { id: string; partnershipId: string },
+  role: ReviewRole,
+  user?: { id: string; email: string; name: string },
+) {
+  const person = user ?? (await givenMember(t, review.partnershipId, 'member'));
+  const [p] = await t.database.db
+    .insert(participants)
+    .values({
+      partnershipId: review.partnershipId,
+      reviewId: review.id,
+      userId: person.id,
+      role,
+      name: person.name,
+      email: person.email,
+    })
+    .returning();
+  return p!;
+}
+
+export async function givenParallelProcess(t: TestApp, review: { id: string; partnershipId: string }) {
+  const [p] = await t.database.db
+    .insert(parallelProcesses)
+    .values({
+      partnershipId: review.partnershipId,
+      reviewId: review.id,
+      kind: 'inquest',
+      description: 'Inquest opened and adjourned',
+    })
+    .returning();
+  return p!;
 }
