@@ -56,16 +56,14 @@ async function replaceAgencies(q: Queryable, review: ReviewRow, ids: readonly st
 async function replaceQuestions(q: Queryable, review: ReviewRow, texts: readonly string[]) {
   await q.delete(researchQuestions).where(eq(researchQuestions.reviewId, review.id));
   if (texts.length) {
-    await q
-      .insert(researchQuestions)
-      .values(
-        texts.map((text, i) => ({
-          reviewId: review.id,
-          partnershipId: review.partnershipId,
-          position: i + 1,
-          text,
-        })),
-      );
+    await q.insert(researchQuestions).values(
+      texts.map((text, i) => ({
+        reviewId: review.id,
+        partnershipId: review.partnershipId,
+        position: i + 1,
+        text,
+      })),
+    );
   }
 }
 
