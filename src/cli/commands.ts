@@ -22,7 +22,7 @@ function printDemoLogins(result: DemoSeedResult) {
     '',
     `Loaded the demo partnership: ${DEMO_PARTNERSHIP_NAME}`,
     'Demo sign-ins (all fictional):',
-    ...result.logins.map((l) => `  ${l.email.padEnd(34)} ${l.role.replace('_', ' ')}`),
+    ...result.logins.map((l) => `  ${l.email.padEnd(34)} ${l.role}`),
     result.generated
       ? `  Password: ${result.password}   (generated; set SIGHTLINES_DEMO_PASSWORD to choose one)`
       : '  Password: the value of SIGHTLINES_DEMO_PASSWORD',

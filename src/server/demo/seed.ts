@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import type { AgencySector } from '#domain/partnership/agency.ts';
-import type { PartnershipRole } from '#domain/user/roles.ts';
+import { type ReviewRole, reviewRoles } from '#domain/review/policy.ts';
+import { type PartnershipRole, partnershipRoles } from '#domain/user/roles.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Db, Queryable } from '../db/client.ts';
 import { agencies, memberships, partnerships, users } from '../db/schema/index.ts';
+import { seedDemoReview } from './review.ts';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_PARTNERSHIP_NAME = 'Northbrook Safeguarding Children Partnership (demo)';
@@ -24,34 +26,67 @@ const demoAgencies: [string, string, AgencySector][] = [
   ['Family Lifeline (charity)', 'Family Lifeline', 'voluntary'],
 ];
 
-export const demoUsers: {
+export type DemoUser = {
   email: string;
   name: string;
   role: PartnershipRole;
   jobTitle: string;
   agency: string;
-}[] = [
-  {
-    email: 'admin@demo.sightlines.test',
-    name: 'Alex Morgan',
-    role: 'partnership_admin',
-    jobTitle: 'Partnership systems administrator',
-    agency: 'CSC',
-  },
-  {
-    email: 'manager@demo.sightlines.test',
-    name: 'Sam Okafor',
-    role: 'business_manager',
-    jobTitle: 'Safeguarding partnership business manager',
-    agency: 'CSC',
-  },
-  {
-    email: 'member@demo.sightlines.test',
-    name: 'Priya Shah',
-    role: 'member',
-    jobTitle: 'Named nurse for safeguarding',
-    agency: 'Community health',
-  },
+  /** The person's role in the demo review "Child A", if any. */
+  reviewRole?: ReviewRole;
+};
+
+const person = (
+  email: string,
+  name: string,
+  jobTitle: string,
+  agency: string,
+  role: PartnershipRole,
+  reviewRole?: ReviewRole,
+): DemoUser => ({
+  email: `${email}@demo.sightlines.test`,
+  name,
+  role,
+  jobTitle,
+  agency,
+  ...(reviewRole ? { reviewRole } : {}),
+});
+
+/** The demo people: one per partnership role, and one per role in the demo review (all fictional). */
+export const demoUsers: DemoUser[] = [
+  person('admin', 'Alex Morgan', 'Partnership systems administrator', 'CSC', 'partnership_admin'),
+  person(
+    'manager',
+    'Sam Okafor',
+    'Safeguarding partnership business manager',
+    'CSC',
+    'business_manager',
+    'business_manager',
+  ),
+  person('member', 'Priya Shah', 'Named nurse for safeguarding', 'Community health', 'member'),
+  person(
+    'lead',
+    'Dr Helen Mercer',
+    'Independent lead reviewer',
+    'Family Lifeline',
+    'member',
+    'lead_reviewer',
+  ),
+  person('lead2', 'Tom Adeyemi', 'Independent lead reviewer', 'Family Lifeline', 'member', 'lead_reviewer'),
+  person(
+    'trainee',
+    'Grace Lindqvist',
+    'Trainee lead reviewer',
+    'Family Lifeline',
+    'member',
+    'trainee_reviewer',
+  ),
+  person('supervisor', 'Martin Osei', 'Lead reviewer supervisor', 'Family Lifeline', 'member', 'supervisor'),
+  person('reviewteam', 'Claire Dunmore', 'Head of safeguarding', 'Police', 'member', 'review_team_member'),
+  person('casegroup', 'Jordan Blake', 'Social worker', 'CSC', 'member', 'case_group_member'),
+  person('family', 'Pat Fielding', 'Family member', 'Family Lifeline', 'member', 'family_member'),
+  person('chair', 'Rt Revd Anne Castle', 'Independent chair of the partnership', 'CSC', 'member', 'chair'),
+  person('board', 'Vikram Rao', 'Director of nursing, ICB', 'Acute', 'member', 'board_member'),
 ];
 
 export type DemoSeedResult = {
@@ -107,6 +142,7 @@ export async function seedDemo(db: Db, givenPassword: string | undefined): Promi
         details: { name, sector, via: 'demo seed' },
       });
     }
+    const reviewPeople = [];
     for (const u of demoUsers) {
       const [user] = await tx
         .insert(users)
@@ -129,12 +165,36 @@ export async function seedDemo(db: Db, givenPassword: string | undefined): Promi
         entityId: user.id,
         details: { role: u.role, via: 'demo seed' },
       });
+      if (u.reviewRole) {
+        const agencyId = agencyIds.get(u.agency) ?? null;
+        reviewPeople.push({
+          userId: user.id,
+          name: u.name,
+          email: u.email,
+          jobTitle: u.jobTitle,
+          agencyId,
+          reviewRole: u.reviewRole,
+        });
+      }
     }
+    await seedDemoReview(tx, {
+      partnershipId: p.id,
+      agencyIds,
+      people: reviewPeople,
+      passwordHash,
+      today: new Date(),
+    });
     return {
       created: true,
       password,
       generated: !givenPassword,
-      logins: demoUsers.map((u) => ({ email: u.email, role: u.role })),
+      logins: demoUsers.map((u) => ({
+        email: u.email,
+        role:
+          u.reviewRole && u.reviewRole !== 'business_manager'
+            ? `${reviewRoles[u.reviewRole].toLowerCase()} (Child A)`
+            : partnershipRoles[u.role].toLowerCase(),
+      })),
     };
   });
 }
