@@ -3,6 +3,13 @@ import { type ReviewRole, reviewRoles } from '#domain/review/policy.ts';
 import type { PartnershipRole } from '#domain/user/roles.ts';
 import { apiRoutes } from '../app.ts';
 import {
+  givenAgencyRequest,
+  givenClosure,
+  givenNotification,
+  givenRapidReview,
+} from '../intake/intake.fixtures.ts';
+import { givenMeetingForEveryone } from '../meeting/testing.ts';
+import {
   call,
   createTestApp,
   givenAgency,
@@ -63,6 +70,31 @@ const matrix: Record<string, Who> = {
   updateParticipant: { review: ['business_manager', 'lead_reviewer'] },
   getInvitation: 'anyone',
   acceptInvitation: 'anyone',
+  listMeetings: { review: allReviewRoles },
+  scheduleMeeting: { review: ['business_manager', 'lead_reviewer', 'trainee_reviewer'] },
+  // Every review role is invited to the fixture meeting; uninvited people get 404 (see the meeting tests).
+  getMeeting: { review: allReviewRoles },
+  updateMeeting: { review: ['business_manager', 'lead_reviewer', 'trainee_reviewer'] },
+  downloadMeetingCalendar: { review: allReviewRoles },
+  listLetterTemplates: ['partnership_admin', 'business_manager', 'member'],
+  updateLetterTemplate: ['partnership_admin', 'business_manager'],
+  listLetters: { review: ['business_manager', 'lead_reviewer'] },
+  generateLetter: { review: ['business_manager', 'lead_reviewer'] },
+  listNotifications: ['partnership_admin', 'business_manager'],
+  createNotification: ['partnership_admin', 'business_manager'],
+  getNotification: ['partnership_admin', 'business_manager'],
+  updateNotification: ['partnership_admin', 'business_manager'],
+  createRapidReview: ['partnership_admin', 'business_manager'],
+  listRapidReviews: ['partnership_admin', 'business_manager'],
+  getRapidReview: ['partnership_admin', 'business_manager'],
+  updateRapidReview: ['partnership_admin', 'business_manager'],
+  addRapidReviewAgencyRequest: ['partnership_admin', 'business_manager'],
+  updateRapidReviewAgencyRequest: ['partnership_admin', 'business_manager'],
+  scheduleRapidReviewMeeting: ['partnership_admin', 'business_manager'],
+  listCalendarClosures: ['partnership_admin', 'business_manager'],
+  addCalendarClosure: ['partnership_admin', 'business_manager'],
+  // Removing a day that is already gone answers 204, so every allowed role gets through.
+  removeCalendarClosure: ['partnership_admin', 'business_manager'],
 };
 const roles: PartnershipRole[] = ['partnership_admin', 'business_manager', 'member'];
 
@@ -84,6 +116,7 @@ beforeAll(async () => {
     reviewEmails[role] = user.email;
   }
   const someone = await givenParticipant(t, review, 'case_group_member');
+  const rapidReview = await givenRapidReview(t, await givenNotification(t, pid));
   ids = {
     partnershipId: pid,
     agencyId: (await givenAgency(t, pid)).id,
@@ -92,6 +125,12 @@ beforeAll(async () => {
     participantId: someone.id,
     processId: (await givenParallelProcess(t, review)).id,
     token: 'x'.repeat(43),
+    meetingId: (await givenMeetingForEveryone(t, review)).id,
+    kind: 'introductory',
+    notificationId: rapidReview.notificationId,
+    rapidReviewId: rapidReview.id,
+    requestId: (await givenAgencyRequest(t, rapidReview, (await givenAgency(t, pid)).id)).id,
+    closureId: (await givenClosure(t, pid)).id,
   };
 });
 afterAll(() => t.close());

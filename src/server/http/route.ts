@@ -59,6 +59,28 @@ export function defineRoute<
   return def;
 }
 
+/**
+ * The path of the first string holding a NUL character, which PostgreSQL cannot store, or null.
+ * Checked for every body so no endpoint can answer it with a 500.
+ */
+export function findNulCharacter(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const hit = findNulCharacter(value[i], path ? `${path}.${i}` : String(i));
+      if (hit !== null) return hit;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const hit = findNulCharacter(v, path ? `${path}.${k}` : k);
+      if (hit !== null) return hit;
+    }
+  }
+  return null;
+}
+
 const isWrite = (method: string) => method !== 'GET' && method !== 'HEAD';
 
 /** Registers routes on Fastify: authenticate, parse, open a transaction, run the handler, reply. */
@@ -105,6 +127,10 @@ export function registerRoutes(
             data: undefined,
           };
           if (route.body) {
+            const nul = findNulCharacter(request.body);
+            if (nul !== null) {
+              throw AppError.invalid([{ path: nul || '(body)', message: 'Remove the invisible control character (NUL) from this text' }]);
+            }
             body = route.body.safeParse(request.body ?? {});
             if (!body.success) throw AppError.invalid(fieldErrors(body.error));
           }
