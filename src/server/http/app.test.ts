@@ -144,9 +144,14 @@ describe('control characters', () => {
   it('answers a NUL character in any text field with 400 naming the field, not 500', async () => {
     const p = await givenPartnership(t);
     const s = await signInAs(t, (await givenMember(t, p.id, 'business_manager')).email);
-    const res = await call(t, s, 'POST', `/api/partnerships/${p.id}/agencies`, { name: 'Bad\u0000Agency', sector: 'police' });
+    const res = await call(t, s, 'POST', `/api/partnerships/${p.id}/agencies`, {
+      name: 'Bad\u0000Agency',
+      sector: 'police',
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.fields).toEqual([{ path: 'name', message: expect.stringMatching(/NUL/) }]);
+    expect(res.json().error.details.fields).toEqual([
+      { path: 'name', message: expect.stringMatching(/NUL/) },
+    ]);
     const nested = await call(t, s, 'POST', `/api/partnerships/${p.id}/reviews`, {
       title: 'Child Z',
       type: 'lcspr',

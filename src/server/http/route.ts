@@ -118,6 +118,12 @@ export function registerRoutes(
             now: new Date(),
           };
           if (route.access) ctx = await route.access(ctx, params.data);
+          const queryNul = findNulCharacter(request.query);
+          if (queryNul !== null) {
+            throw AppError.invalid([
+              { path: queryNul, message: 'Remove the invisible control character (NUL) from this value' },
+            ]);
+          }
           const query = route.query
             ? route.query.safeParse(request.query ?? {})
             : { success: true, data: {} };
@@ -129,7 +135,12 @@ export function registerRoutes(
           if (route.body) {
             const nul = findNulCharacter(request.body);
             if (nul !== null) {
-              throw AppError.invalid([{ path: nul || '(body)', message: 'Remove the invisible control character (NUL) from this text' }]);
+              throw AppError.invalid([
+                {
+                  path: nul || '(body)',
+                  message: 'Remove the invisible control character (NUL) from this text',
+                },
+              ]);
             }
             body = route.body.safeParse(request.body ?? {});
             if (!body.success) throw AppError.invalid(fieldErrors(body.error));
