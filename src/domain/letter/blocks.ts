@@ -46,14 +46,9 @@ export function templateBlocks(body: string): LetterBlock[] {
 export function letterBlocks(body: string, values: PlaceholderValues): LetterBlock[] {
   const fill = (text: string) => fillPlaceholders(text, values).replace(/\s*\n\s*/g, ' ');
   return templateBlocks(body).map((block): LetterBlock => {
-    switch (block.type) {
-      case 'heading':
-        return { ...block, text: fill(block.text) };
-      case 'paragraph':
-        return { type: 'paragraph', lines: block.lines.map(fill) };
-      case 'list':
-        return { type: 'list', items: block.items.map(fill) };
-    }
+    if (block.type === 'heading') return { ...block, text: fill(block.text) };
+    if (block.type === 'list') return { type: 'list', items: block.items.map(fill) };
+    return { type: 'paragraph', lines: block.lines.map(fill) };
   });
 }
 

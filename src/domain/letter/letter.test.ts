@@ -59,7 +59,8 @@ describe('placeholders', () => {
 
 describe('letter blocks', () => {
   it('reads headings, paragraphs with their lines, and bulleted lists', () => {
-    const body = '# Title\n\nDear {{participant.name}},\r\n\n## Section\n\n- one\n- two\n\nYours,\n{{businessManager.name}}';
+    const body =
+      '# Title\n\nDear {{participant.name}},\r\n\n## Section\n\n- one\n- two\n\nYours,\n{{businessManager.name}}';
     expect(templateBlocks(body)).toEqual([
       { type: 'heading', level: 1, text: 'Title' },
       { type: 'paragraph', lines: ['Dear {{participant.name}},'] },
@@ -94,12 +95,24 @@ describe('standard templates', () => {
   }
   it('the introductory letter covers purpose, not blame, recording with consent, roles only and support', () => {
     const text = standardLetterTemplates.introductory;
-    for (const phrase of ['not blame', 'not a disciplinary process', 'With your consent', 'role only', 'Support'])
+    for (const phrase of [
+      'not blame',
+      'not a disciplinary process',
+      'With your consent',
+      'role only',
+      'Support',
+    ])
       expect(text).toContain(phrase);
   });
   it('the family letter covers purpose, process, limits, taking part, support and anonymity', () => {
     const text = standardLetterTemplates.family;
-    for (const phrase of ['What the review is for', 'How the review works', 'cannot', 'take part', 'anonymised'])
+    for (const phrase of [
+      'What the review is for',
+      'How the review works',
+      'cannot',
+      'take part',
+      'anonymised',
+    ])
       expect(text).toContain(phrase);
   });
 });
@@ -108,6 +121,10 @@ describe('saving a template', () => {
   it('refuses unknown placeholders, naming the body', () => {
     const result = updateLetterTemplateInput.safeParse({ body: 'Dear {{name}}', version: null });
     expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['body']);
+  });
+  it('refuses the NUL character, which the database cannot store', () => {
+    const result = updateLetterTemplateInput.safeParse({ body: 'Dear\u0000 you', version: null });
     expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['body']);
   });
   it('accepts every listed placeholder', () => {

@@ -24,6 +24,9 @@ export const letterTemplateBody = z
   .min(1, { error: 'Enter the wording of the letter' })
   .max(20_000, { error: 'The wording must be 20,000 characters or fewer' })
   .superRefine((body, check) => {
+    // PostgreSQL cannot store the NUL character; it only arrives by accident (a pasted binary file).
+    if (body.includes('\u0000'))
+      check.addIssue({ code: 'custom', message: 'Remove the unreadable characters' });
     for (const message of templateProblems(body)) check.addIssue({ code: 'custom', message });
   });
 
