@@ -14,6 +14,9 @@ import { loggerOptions } from './http/logging.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { type AnyRoute, registerRoutes } from './http/route.ts';
 import { systemRoutes } from './http/system.routes.ts';
+import { intakeRoutes } from './intake/intake.routes.ts';
+import { letterRoutes } from './letter/letter.routes.ts';
+import { meetingRoutes } from './meeting/meeting.routes.ts';
 import { participantRoutes } from './participant/participant.routes.ts';
 import { partnershipRoutes } from './partnership/partnership.routes.ts';
 import { reviewRoutes } from './review/review.routes.ts';
@@ -38,8 +41,11 @@ export function apiRoutes(database: Database): AnyRoute[] {
     ...partnershipRoutes,
     ...userRoutes,
     ...auditRoutes,
+    ...intakeRoutes,
     ...reviewRoutes,
     ...participantRoutes,
+    ...meetingRoutes,
+    ...letterRoutes,
   ];
 }
 

@@ -14,6 +14,10 @@ export const auditActions = {
   'user.updated': 'Changed a person',
   'audit.viewed': 'Viewed the audit log',
   'partnership.created': 'Created the partnership',
+  'meeting.scheduled': 'Scheduled a meeting',
+  'meeting.updated': 'Changed a meeting',
+  'letter_template.updated': 'Changed the wording of a letter',
+  'letter.generated': 'Generated a letter',
   'review.commissioned': 'Commissioned a review',
   'review.updated': 'Changed a review’s terms of reference',
   'review.transitioned': 'Moved a review to another stage',
@@ -23,6 +27,15 @@ export const auditActions = {
   'participant.invited': 'Invited a person to a review',
   'participant.updated': 'Changed a person’s part in a review',
   'participant.invitation_accepted': 'Accepted an invitation to a review',
+  'notification.created': 'Recorded a serious incident notification',
+  'notification.updated': 'Changed a serious incident notification',
+  'rapid_review.started': 'Started a rapid review',
+  'rapid_review.updated': 'Changed a rapid review',
+  'rapid_review.agency_asked': 'Asked an agency for a rapid review summary',
+  'rapid_review.agency_request_updated': 'Changed an agency’s rapid review summary request',
+  'rapid_review.meeting_scheduled': 'Scheduled a rapid review meeting',
+  'calendar.closure_added': 'Added a non-working day to the calendar',
+  'calendar.closure_removed': 'Removed a non-working day from the calendar',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 

@@ -134,7 +134,15 @@ export const rapidReviewDto = rapidReviewSummaryDto.extend({
   agencyRequests: z.array(agencyRequestDto),
   meetings: z.array(rapidReviewMeetingDto),
   version: z.int(),
-  abilities: z.object({ update: z.boolean(), askAgency: z.boolean(), scheduleMeeting: z.boolean() }),
+  reviewId: id.nullable().describe('The review commissioned from this rapid review, if any'),
+  abilities: z.object({
+    update: z.boolean(),
+    askAgency: z.boolean(),
+    scheduleMeeting: z.boolean(),
+    commissionReview: z
+      .boolean()
+      .describe('A local or other learning review was decided and none is commissioned yet'),
+  }),
 });
 export type RapidReviewDto = z.infer<typeof rapidReviewDto>;
 

@@ -11,6 +11,7 @@ const expected: Record<PartnershipRole, Record<PartnershipAction, boolean>> = {
     manageUsers: true,
     viewAudit: true,
     commissionReviews: true,
+    manageIntake: true,
   },
   business_manager: {
     viewPartnership: true,
@@ -20,6 +21,7 @@ const expected: Record<PartnershipRole, Record<PartnershipAction, boolean>> = {
     manageUsers: false,
     viewAudit: false,
     commissionReviews: true,
+    manageIntake: true,
   },
   member: {
     viewPartnership: true,
@@ -29,6 +31,7 @@ const expected: Record<PartnershipRole, Record<PartnershipAction, boolean>> = {
     manageUsers: false,
     viewAudit: false,
     commissionReviews: false,
+    manageIntake: false,
   },
 };
 

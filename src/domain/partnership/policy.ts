@@ -10,7 +10,8 @@ export type PartnershipAction =
   | 'listUsers'
   | 'manageUsers'
   | 'viewAudit'
-  | 'commissionReviews';
+  | 'commissionReviews'
+  | 'manageIntake';
 
 /**
  * What each partnership role may do. Members see the partnership and its agencies; business
@@ -25,6 +26,7 @@ export const partnershipPolicy: Record<PartnershipAction, readonly PartnershipRo
   manageUsers: ['partnership_admin'],
   viewAudit: ['partnership_admin'],
   commissionReviews: ['partnership_admin', 'business_manager'],
+  manageIntake: ['partnership_admin', 'business_manager'],
 };
 
 /** Whether a member of a partnership may take a partnership-level action. */
