@@ -25,6 +25,8 @@ export const membershipDto = z.object({
     listUsers: z.boolean(),
     manageUsers: z.boolean(),
     viewAudit: z.boolean(),
+    manageIntake: z.boolean(),
+    commissionReviews: z.boolean(),
   }),
 });
 

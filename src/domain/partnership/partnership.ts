@@ -13,6 +13,8 @@ export const partnershipDto = z.object({
     listUsers: z.boolean(),
     manageUsers: z.boolean(),
     viewAudit: z.boolean(),
+    manageIntake: z.boolean(),
+    commissionReviews: z.boolean(),
   }),
 });
 export type PartnershipDto = z.infer<typeof partnershipDto>;

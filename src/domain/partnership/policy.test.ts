@@ -50,6 +50,8 @@ describe('partnership policy', () => {
       listUsers: true,
       manageUsers: false,
       viewAudit: false,
+      manageIntake: true,
+      commissionReviews: true,
     });
   });
 });

@@ -41,5 +41,7 @@ export function partnershipAbilities(actor: PartnershipActor) {
     listUsers: mayInPartnership(actor, 'listUsers'),
     manageUsers: mayInPartnership(actor, 'manageUsers'),
     viewAudit: mayInPartnership(actor, 'viewAudit'),
+    manageIntake: mayInPartnership(actor, 'manageIntake'),
+    commissionReviews: mayInPartnership(actor, 'commissionReviews'),
   };
 }

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Db, Queryable } from '../db/client.ts';
 import { agencies, memberships, partnerships, users } from '../db/schema/index.ts';
+import { seedDemoIntake } from '../intake/demo.ts';
 import { seedDemoReview } from './review.ts';
 
 export const DEMO_SLUG = 'demo';

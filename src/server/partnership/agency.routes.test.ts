@@ -41,6 +41,8 @@ describe('GET /api/partnerships/:id (getPartnership)', () => {
       listUsers: false,
       manageUsers: false,
       viewAudit: false,
+      manageIntake: false,
+      commissionReviews: false,
     });
   });
 
