@@ -25,6 +25,47 @@ const UsersPage = page(() => import('./user/users-page.tsx'), 'UsersPage');
 const AddUserPage = page(() => import('./user/add-user-page.tsx'), 'AddUserPage');
 const ChangeUserPage = page(() => import('./user/change-user-page.tsx'), 'ChangeUserPage');
 const AuditPage = page(() => import('./audit/audit-page.tsx'), 'AuditPage');
+const ReviewsPage = page(() => import('./review/reviews-page.tsx'), 'ReviewsPage');
+const CommissionReviewPage = page(
+  () => import('./review/commission-review-page.tsx'),
+  'CommissionReviewPage',
+);
+const ReviewOverviewPage = page(() => import('./review/review-overview-page.tsx'), 'ReviewOverviewPage');
+const TermsOfReferencePage = page(
+  () => import('./review/terms-of-reference-page.tsx'),
+  'TermsOfReferencePage',
+);
+const ParallelProcessesPage = page(
+  () => import('./review/parallel-processes-page.tsx'),
+  'ParallelProcessesPage',
+);
+const AddParallelProcessPage = page(
+  () => import('./review/parallel-processes-page.tsx'),
+  'AddParallelProcessPage',
+);
+const ChangeParallelProcessPage = page(
+  () => import('./review/parallel-processes-page.tsx'),
+  'ChangeParallelProcessPage',
+);
+const PeoplePage = page(() => import('./participant/people-page.tsx'), 'PeoplePage');
+const AddParticipantPage = page(() => import('./participant/add-participant-page.tsx'), 'AddParticipantPage');
+const ChangeParticipantPage = page(
+  () => import('./participant/change-participant-page.tsx'),
+  'ChangeParticipantPage',
+);
+const InvitationPage = page(() => import('./participant/invitation-page.tsx'), 'InvitationPage');
+const NotificationsRoutes = page(() => import('./intake/intake-routes.tsx'), 'NotificationsRoutes');
+const CalendarPage = page(() => import('./intake/calendar-page.tsx'), 'CalendarPage');
+const MeetingsPage = page(() => import('./meeting/meetings-page.tsx'), 'MeetingsPage');
+const ScheduleMeetingPage = page(() => import('./meeting/schedule-meeting-page.tsx'), 'ScheduleMeetingPage');
+const MeetingPage = page(() => import('./meeting/meeting-page.tsx'), 'MeetingPage');
+const ChangeMeetingPage = page(() => import('./meeting/change-meeting-page.tsx'), 'ChangeMeetingPage');
+const LettersPage = page(() => import('./letter/letters-page.tsx'), 'LettersPage');
+const LetterTemplatesPage = page(() => import('./letter/letter-templates-page.tsx'), 'LetterTemplatesPage');
+const EditLetterTemplatePage = page(
+  () => import('./letter/edit-letter-template-page.tsx'),
+  'EditLetterTemplatePage',
+);
 
 function signedIn(Page: ComponentType) {
   return (
@@ -55,6 +96,41 @@ export function App() {
               <Route path={`${p}/users/new`} element={signedIn(AddUserPage)} />
               <Route path={`${p}/users/:userId/change`} element={signedIn(ChangeUserPage)} />
               <Route path={`${p}/audit`} element={signedIn(AuditPage)} />
+              <Route path={`${p}/reviews`} element={signedIn(ReviewsPage)} />
+              <Route path={`${p}/reviews/new`} element={signedIn(CommissionReviewPage)} />
+              <Route path={`${p}/reviews/:reviewId`} element={signedIn(ReviewOverviewPage)} />
+              <Route path={`${p}/reviews/:reviewId/terms`} element={signedIn(TermsOfReferencePage)} />
+              <Route path={`${p}/reviews/:reviewId/people`} element={signedIn(PeoplePage)} />
+              <Route path={`${p}/reviews/:reviewId/people/new`} element={signedIn(AddParticipantPage)} />
+              <Route
+                path={`${p}/reviews/:reviewId/people/:participantId/change`}
+                element={signedIn(ChangeParticipantPage)}
+              />
+              <Route
+                path={`${p}/reviews/:reviewId/parallel-processes`}
+                element={signedIn(ParallelProcessesPage)}
+              />
+              <Route
+                path={`${p}/reviews/:reviewId/parallel-processes/new`}
+                element={signedIn(AddParallelProcessPage)}
+              />
+              <Route
+                path={`${p}/reviews/:reviewId/parallel-processes/:processId/change`}
+                element={signedIn(ChangeParallelProcessPage)}
+              />
+              <Route path="/invitations/:token" element={<InvitationPage />} />
+              <Route path={`${p}/notifications/*`} element={signedIn(NotificationsRoutes)} />
+              <Route path={`${p}/calendar`} element={signedIn(CalendarPage)} />
+              <Route path={`${p}/reviews/:reviewId/meetings`} element={signedIn(MeetingsPage)} />
+              <Route path={`${p}/reviews/:reviewId/meetings/new`} element={signedIn(ScheduleMeetingPage)} />
+              <Route path={`${p}/reviews/:reviewId/meetings/:meetingId`} element={signedIn(MeetingPage)} />
+              <Route
+                path={`${p}/reviews/:reviewId/meetings/:meetingId/change`}
+                element={signedIn(ChangeMeetingPage)}
+              />
+              <Route path={`${p}/reviews/:reviewId/letters`} element={signedIn(LettersPage)} />
+              <Route path={`${p}/letter-templates`} element={signedIn(LetterTemplatesPage)} />
+              <Route path={`${p}/letter-templates/:kind`} element={signedIn(EditLetterTemplatePage)} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </Suspense>

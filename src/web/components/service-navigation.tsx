@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
+import { mayInPartnership } from '#domain/partnership/policy.ts';
+import { mayCommission } from '#domain/review/policy.ts';
 import type { Membership } from '../api/session.ts';
 import { useSignOut } from '../api/session.ts';
 
@@ -10,8 +12,13 @@ function navigationItems(membership: Membership): Item[] {
   const home = `/partnerships/${membership.partnershipId}`;
   const items: Item[] = [
     { text: 'Home', href: home, exact: true },
+    // Those who run reviews see all of them there; everyone else sees the reviews they take part in.
+    { text: mayCommission(membership.role) ? 'Reviews' : 'My reviews', href: `${home}/reviews` },
     { text: 'Agencies', href: `${home}/agencies` },
   ];
+  // Serious incident notifications and rapid reviews: the partnership policy decides by role.
+  if (mayInPartnership({ userId: '', role: membership.role }, 'manageIntake'))
+    items.push({ text: 'Notifications', href: `${home}/notifications` });
   if (membership.abilities.listUsers) items.push({ text: 'People', href: `${home}/users` });
   if (membership.abilities.viewAudit) items.push({ text: 'Audit log', href: `${home}/audit` });
   return items;

@@ -1,31 +1,100 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { mayInPartnership } from '#domain/partnership/policy.ts';
+import { mayCommission } from '#domain/review/policy.ts';
 import { usePartnership } from '../api/partnership.ts';
 import { Page } from '../components/page.tsx';
 import { Loading, QueryProblem } from '../components/problem-pages.tsx';
+import { useReviews } from '../review/api.ts';
+import { plural } from '../review/review-bits.tsx';
+import { byUrgency, ReviewsTable } from '../review/reviews-table.tsx';
 import { useMembership } from './use-membership.ts';
 
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
-/** A partnership's home: the person's role, its reviews, and the parts of it they may use. */
+/**
+ * A partnership's home. For those who run its reviews it is the dashboard of every review, most
+ * urgent first, with commissioning and intake to hand; for everyone else it lists their own reviews.
+ * The parts of the partnership the person may use follow.
+ */
 export function PartnershipHomePage() {
   const { partnershipId, membership } = useMembership();
   const partnership = usePartnership(partnershipId);
+  const runsReviews = membership ? mayCommission(membership.role) : false;
+  const reviews = useReviews(partnershipId, runsReviews ? 'all' : 'mine', Boolean(membership));
   if (partnership.isError) return <QueryProblem error={partnership.error} />;
   const name = partnership.data?.name ?? membership?.partnershipName ?? 'Your partnership';
   const home = `/partnerships/${partnershipId}`;
   const data = partnership.data;
+  const list = byUrgency(reviews.data?.reviews ?? []);
+  const open = list.filter((r) => r.stage !== 'closed');
+  const closedCount = list.length - open.length;
+  const overdue = open.filter((r) => r.nextDeadline?.overdue).length;
+  const canCommission = reviews.data?.abilities.commission ?? false;
+  const handlesIntake = membership
+    ? mayInPartnership({ userId: '', role: membership.role }, 'manageIntake')
+    : false;
 
   return (
     <Page title={[name]} heading={name} width="full">
       {membership ? <p className="govuk-body-l">Your role: {membership.roleLabel}</p> : null}
 
-      <h2 className="govuk-heading-m">Reviews</h2>
-      <p className="govuk-body">
-        There are no reviews yet. Reviews the partnership runs will be listed here.
-      </p>
+      {canCommission || handlesIntake ? (
+        <div className="govuk-button-group">
+          {canCommission ? (
+            <Link className="govuk-button" to={`${home}/reviews/new`}>
+              Commission a review
+            </Link>
+          ) : null}
+          {handlesIntake ? (
+            <Link className="govuk-link" to={`${home}/notifications`}>
+              Notifications and rapid reviews
+            </Link>
+          ) : null}
+        </div>
+      ) : null}
+
+      {overdue > 0 ? (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            {overdue === 1 ? '1 review has' : `${overdue} reviews have`} an overdue deadline.
+          </strong>
+        </div>
+      ) : null}
+
+      {reviews.isError ? (
+        <>
+          <h2 className="govuk-heading-m">{runsReviews ? 'Reviews' : 'My reviews'}</h2>
+          <p className="govuk-body">Sorry, the reviews could not be loaded. Try again later.</p>
+        </>
+      ) : !reviews.data ? (
+        <Loading />
+      ) : open.length > 0 ? (
+        <ReviewsTable
+          partnershipId={partnershipId}
+          reviews={open}
+          caption={runsReviews ? 'Reviews in progress' : 'My reviews'}
+          showMyRoles={!runsReviews}
+        />
+      ) : (
+        <>
+          <h2 className="govuk-heading-m">{runsReviews ? 'Reviews in progress' : 'My reviews'}</h2>
+          <p className="govuk-body">
+            {runsReviews
+              ? 'There are no reviews in progress.'
+              : 'You are not taking part in any reviews yet. When someone adds you to a review, it will be listed here.'}
+          </p>
+        </>
+      )}
+      {closedCount > 0 ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`${home}/reviews`}>
+            See {plural(closedCount, 'closed review', 'closed reviews')}
+          </Link>
+        </p>
+      ) : null}
 
       {data ? (
         <div className="govuk-grid-row">

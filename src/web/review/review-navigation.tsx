@@ -1,0 +1,75 @@
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+import { type ReviewDto, reviewPage, useReview } from './api.ts';
+import './review.scss';
+
+type Section = { text: string; section: string; show: (abilities: Record<string, boolean>) => boolean };
+
+const sections: Section[] = [
+  { text: 'Overview', section: '', show: () => true },
+  { text: 'Terms of reference', section: 'terms', show: (a) => Boolean(a.viewTermsOfReference) },
+  { text: 'People', section: 'people', show: (a) => Boolean(a.viewParticipants) },
+  { text: 'Meetings', section: 'meetings', show: (a) => Boolean(a.viewAllMeetings || a.viewOwnMeetings) },
+  {
+    text: 'Parallel processes',
+    section: 'parallel-processes',
+    show: (a) => Boolean(a.viewParallelProcesses),
+  },
+  { text: 'Letters', section: 'letters', show: (a) => Boolean(a.generateLetters) },
+];
+
+type Props = {
+  partnershipId: string;
+  reviewId: string;
+  /** The review if the page already has it; otherwise it is loaded (and shared with the page's own load). */
+  review?: ReviewDto | undefined;
+};
+
+/**
+ * The sections of one review, shown under its title on every review page: each only when the
+ * person's abilities in the review allow it. Other teams' review pages (meetings, letters) use it too.
+ */
+export function ReviewNavigation({ partnershipId, reviewId, review }: Props) {
+  const loaded = useReview(partnershipId, review ? '' : reviewId);
+  const abilities = (review ?? loaded.data)?.abilities;
+  const { pathname } = useLocation();
+  if (!abilities) return null;
+  const base = reviewPage(partnershipId, reviewId);
+  const shown = sections.filter((s) => s.show(abilities));
+
+  return (
+    <nav className="app-review-nav" aria-label="Review sections">
+      <ul className="app-review-nav__list">
+        {shown.map((s) => {
+          const href = s.section ? `${base}/${s.section}` : base;
+          const exact = pathname === href;
+          const within = s.section !== '' && pathname.startsWith(`${href}/`);
+          const current = exact || within;
+          return (
+            <li
+              key={s.text}
+              className={`app-review-nav__item${current ? ' app-review-nav__item--current' : ''}`}
+            >
+              <Link
+                className="govuk-link govuk-link--no-visited-state app-review-nav__link"
+                to={href}
+                aria-current={exact ? 'page' : within ? 'true' : undefined}
+              >
+                {s.text}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+/** A review page's content at the usual reading width, below the full-width section navigation. */
+export function ReviewContent({ children }: { children: ReactNode }) {
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">{children}</div>
+    </div>
+  );
+}
