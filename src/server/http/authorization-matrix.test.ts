@@ -68,6 +68,7 @@ const matrix: Record<string, Who> = {
   listParticipants: { review: allReviewRoles },
   addParticipant: { review: ['business_manager', 'lead_reviewer'] },
   updateParticipant: { review: ['business_manager', 'lead_reviewer'] },
+  reissueInvitation: { review: ['business_manager', 'lead_reviewer'] },
   getInvitation: 'anyone',
   acceptInvitation: 'anyone',
   listMeetings: { review: allReviewRoles },

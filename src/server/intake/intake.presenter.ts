@@ -143,4 +143,3 @@ export function presentMeeting(row: MeetingRow): RapidReviewMeetingDto {
     version: row.version,
   };
 }
-

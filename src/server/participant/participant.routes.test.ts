@@ -199,3 +199,54 @@ describe('GET participants (listParticipants) and line management', () => {
     ).toBe('lineManagerParticipantId');
   });
 });
+
+describe('removing, re-adding and re-inviting', () => {
+  it('re-adds a removed person in the same role and replaces a lost invitation link', async () => {
+    const r = await givenReview(t, pid);
+    const u = `/api/partnerships/${pid}/reviews/${r.id}/participants`;
+    const first = (
+      await call(t, manager, 'POST', u, {
+        role: 'case_group_member',
+        name: 'Kim Lost-Link',
+        email: 'kim@example.org',
+      })
+    ).json();
+    const oldToken = first.invitationUrl.split('/').pop();
+    const reissued = await call(t, manager, 'POST', `${u}/${first.participant.id}/invitation`);
+    expect(reissued.statusCode).toBe(200);
+    const newToken = reissued.json().invitationUrl.split('/').pop();
+    expect(newToken).not.toBe(oldToken);
+    expect((await call(t, null, 'GET', `/api/invitations/${oldToken}`)).statusCode).toBe(404);
+    expect((await call(t, null, 'GET', `/api/invitations/${newToken}`)).statusCode).toBe(200);
+
+    const removed = await call(t, manager, 'PATCH', `${u}/${first.participant.id}`, {
+      active: false,
+      version: 2,
+    });
+    expect(removed.json().status).toBe('removed');
+    expect((await call(t, null, 'GET', `/api/invitations/${newToken}`)).statusCode).toBe(404);
+    const back = await call(t, manager, 'POST', u, {
+      role: 'case_group_member',
+      name: 'Kim Lost-Link',
+      email: 'kim@example.org',
+    });
+    expect(back.statusCode).toBe(201);
+    expect(back.json()).toMatchObject({
+      participant: { id: first.participant.id, status: 'invited' },
+      invitationUrl: expect.any(String),
+    });
+
+    const accepted = await call(
+      t,
+      null,
+      'POST',
+      `/api/invitations/${back.json().invitationUrl.split('/').pop()}/accept`,
+      {
+        name: 'Kim Ellison',
+        password: 'quiet-harbour-lamp-19',
+      },
+    );
+    expect(accepted.json()).toMatchObject({ reviewId: r.id, partnershipId: pid });
+    expect((await call(t, manager, 'POST', `${u}/${first.participant.id}/invitation`)).statusCode).toBe(409);
+  });
+});

@@ -11,11 +11,17 @@ import {
   updateParticipantInput,
 } from '#domain/participant/participant.ts';
 import { reviewParams } from '#domain/review/review.ts';
+import { id } from '#domain/shared/fields.ts';
 import { setSessionCookie } from '../auth/authenticate.ts';
 import { type AnyRoute, defineRoute, Respond } from '../http/route.ts';
 import { reviewAccess, reviewCtx } from '../review/access.ts';
 import { acceptInvitation, getInvitation } from './invitation.service.ts';
-import { addParticipant, listParticipants, updateParticipant } from './participant.service.ts';
+import {
+  addParticipant,
+  listParticipants,
+  reissueInvitation,
+  updateParticipant,
+} from './participant.service.ts';
 
 const tags = ['People in a review'];
 const base = '/api/partnerships/:partnershipId/reviews/:reviewId/participants';
@@ -69,6 +75,19 @@ export const participantRoutes: AnyRoute[] = [
     handler: async (ctx, { params, body }) => updateParticipant(reviewCtx(ctx), params.participantId, body),
   }),
   defineRoute({
+    method: 'POST',
+    url: `${base}/:participantId/invitation`,
+    operationId: 'reissueInvitation',
+    summary: 'Replace a person’s lost or expired invitation link with a new one',
+    tags,
+    auth: 'session',
+    params: participantParams,
+    access: reviewAccess('manageParticipants'),
+    response: { status: 200, schema: addParticipantResult, description: 'The new link, shown once' },
+    errors: [401, 403, 404, 409],
+    handler: async (ctx, { params }) => reissueInvitation(reviewCtx(ctx), params.participantId),
+  }),
+  defineRoute({
     method: 'GET',
     url: '/api/invitations/:token',
     operationId: 'getInvitation',
@@ -89,11 +108,16 @@ export const participantRoutes: AnyRoute[] = [
     auth: 'none',
     params: invitationParams,
     body: acceptInvitationInput,
-    response: { status: 200, schema: sessionDto, description: 'Signed in' },
+    response: {
+      status: 200,
+      schema: sessionDto.extend({ partnershipId: id, reviewId: id }),
+      description: 'Signed in; the review the invitation was for',
+    },
     errors: [400, 404, 409],
     handler: async (ctx, { params, body }) => {
       const result = await acceptInvitation(ctx, params.token, body);
-      return new Respond(result.session, 200, (reply) =>
+      const answer = { ...result.session, partnershipId: result.partnershipId, reviewId: result.reviewId };
+      return new Respond(answer, 200, (reply) =>
         setSessionCookie(reply, reply.request, ctx.config, result.sessionToken),
       );
     },

@@ -114,7 +114,8 @@ async function assertLineManager(
  * elsewhere (added to the partnership as a member), or someone new, who gets a one-time invitation
  * link that creates their account.
  */
-export async function addParticipant(ctx: ReviewCtx, input: AddParticipantInput) {
+export async function addParticipant(ctx: ReviewCtx, given: AddParticipantInput) {
+  const input = given;
   const { partnershipId, id: reviewId } = ctx.review;
   await assertAgency(ctx.tx, partnershipId, input.agencyId);
   await assertLineManager(ctx.tx, reviewId, input.lineManagerParticipantId);
@@ -164,7 +165,7 @@ export async function addParticipant(ctx: ReviewCtx, input: AddParticipantInput)
     }
   }
   const [clash] = await ctx.tx
-    .select({ id: participants.id })
+    .select()
     .from(participants)
     .where(
       and(
@@ -173,25 +174,29 @@ export async function addParticipant(ctx: ReviewCtx, input: AddParticipantInput)
         eq(participants.role, input.role),
       ),
     );
-  if (clash)
+  if (clash?.active)
     throw AppError.invalid([{ path: 'role', message: `${person.name} already has this role in the review` }]);
   const token = person.userId ? null : randomBytes(32).toString('base64url');
-  const [row] = await ctx.tx
-    .insert(participants)
-    .values({
-      partnershipId,
-      reviewId,
-      userId: person.userId,
-      role: input.role,
-      name: person.name,
-      email: person.email,
-      jobTitle: input.jobTitle ?? null,
-      agencyId: input.agencyId ?? null,
-      lineManagerParticipantId: input.lineManagerParticipantId ?? null,
-      invitationTokenHash: token ? invitationHash(token) : null,
-      invitationExpiresAt: token ? new Date(ctx.now.getTime() + INVITATION_DAYS * 86_400_000) : null,
-    })
-    .returning();
+  const values = {
+    userId: person.userId,
+    name: person.name,
+    jobTitle: input.jobTitle ?? null,
+    agencyId: input.agencyId ?? null,
+    lineManagerParticipantId: input.lineManagerParticipantId ?? null,
+    invitationTokenHash: token ? invitationHash(token) : null,
+    invitationExpiresAt: token ? new Date(ctx.now.getTime() + INVITATION_DAYS * 86_400_000) : null,
+  };
+  // Someone removed earlier and added again gets their old record back, active, with a fresh link if needed.
+  const [row] = clash
+    ? await ctx.tx
+        .update(participants)
+        .set({ ...values, active: true, version: clash.version + 1, updatedAt: ctx.now })
+        .where(eq(participants.id, clash.id))
+        .returning()
+    : await ctx.tx
+        .insert(participants)
+        .values({ ...values, partnershipId, reviewId, role: input.role, email: person.email })
+        .returning();
   if (!row) throw new Error('insert returned nothing');
   await recordAudit(ctx.tx, {
     partnershipId,
@@ -244,4 +249,46 @@ export async function updateParticipant(
   });
   const rows = await loadRows(ctx.tx, ctx.review.id);
   return presentAll(ctx, rows).find((p) => p.id === participantId)!;
+}
+
+/** Replaces a person's invitation link (lost or expired) with a new one; the old link stops working. */
+export async function reissueInvitation(ctx: ReviewCtx, participantId: string) {
+  const [current] = await ctx.tx
+    .select()
+    .from(participants)
+    .where(and(eq(participants.id, participantId), eq(participants.reviewId, ctx.review.id)))
+    .for('update');
+  if (!current) throw AppError.notFound('person in this review');
+  if (current.userId || !current.active) {
+    throw new AppError(
+      'conflict',
+      current.userId
+        ? `${current.name} already has an account and signs in as usual.`
+        : `${current.name} has been removed from the review.`,
+    );
+  }
+  const token = randomBytes(32).toString('base64url');
+  await ctx.tx
+    .update(participants)
+    .set({
+      invitationTokenHash: invitationHash(token),
+      invitationExpiresAt: new Date(ctx.now.getTime() + INVITATION_DAYS * 86_400_000),
+      version: current.version + 1,
+      updatedAt: ctx.now,
+    })
+    .where(eq(participants.id, participantId));
+  await recordAudit(ctx.tx, {
+    partnershipId: ctx.review.partnershipId,
+    actorUserId: ctx.principal.userId,
+    action: 'participant.invited',
+    entityType: 'participant',
+    entityId: participantId,
+    details: { reviewId: ctx.review.id, role: current.role, reissued: true },
+    at: ctx.now,
+  });
+  const rows = await loadRows(ctx.tx, ctx.review.id);
+  return {
+    participant: presentAll(ctx, rows).find((p) => p.id === participantId)!,
+    invitationUrl: `/invitations/${token}`,
+  };
 }
