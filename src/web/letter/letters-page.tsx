@@ -7,6 +7,7 @@ import { useFormProblem } from '../components/form-problem.ts';
 import { Page } from '../components/page.tsx';
 import { Loading, QueryProblem } from '../components/problem-pages.tsx';
 import { RadiosField } from '../components/radios-field.tsx';
+import { ReviewNavigation } from '../review/review-navigation.tsx';
 import { downloadLetter, type LetterKind, useLetterOptions } from './api.ts';
 
 const fieldIds = ['kind', 'participantId'];
@@ -64,6 +65,7 @@ export function LettersPage() {
           : null
       }
     >
+      <ReviewNavigation partnershipId={partnershipId} reviewId={reviewId} />
       <p className="govuk-body">
         Letters are written from your partnership’s wording, with the names and details of this review filled
         in. You get a Word document to check, print or send. Each letter you create is recorded in the audit

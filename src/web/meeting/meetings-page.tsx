@@ -3,6 +3,7 @@ import { formatDateTime } from '../components/format.ts';
 import { Page } from '../components/page.tsx';
 import { Loading, QueryProblem } from '../components/problem-pages.tsx';
 import { ScrollableTable } from '../components/scrollable-table.tsx';
+import { ReviewNavigation } from '../review/review-navigation.tsx';
 import { calendarFileUrl, type MeetingDto, meetingPage, useMeetings } from './api.ts';
 import './meeting.scss';
 
@@ -77,6 +78,7 @@ export function MeetingsPage() {
       banner={banner ? { heading: banner } : null}
       width="full"
     >
+      <ReviewNavigation partnershipId={partnershipId} reviewId={reviewId} />
       {!data ? <Loading /> : null}
       {data ? (
         <p className="govuk-body">
