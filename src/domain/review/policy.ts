@@ -28,10 +28,26 @@ export type ReviewAction =
   | 'viewOwnMeetings'
   | 'scheduleMeeting'
   | 'generateLetters'
-  | 'viewSignedOffOutputs';
+  | 'viewSignedOffOutputs'
+  | 'viewDocuments'
+  | 'uploadDocuments'
+  | 'viewConversations'
+  | 'recordConversations'
+  | 'viewOwnConversation'
+  | 'viewNarrative'
+  | 'editNarrative'
+  | 'searchEvidence';
 
 const everyone: ReviewRole[] = Object.keys(reviewRoles) as ReviewRole[];
 const runners: ReviewRole[] = ['business_manager', 'lead_reviewer'];
+/** Those who analyse the evidence: the review team side without the chair, who governs rather than analyses. */
+const analysts: ReviewRole[] = [
+  'business_manager',
+  'lead_reviewer',
+  'trainee_reviewer',
+  'supervisor',
+  'review_team_member',
+];
 const reviewTeamSide: ReviewRole[] = [
   'business_manager',
   'lead_reviewer',
@@ -62,6 +78,14 @@ export const reviewPolicy: Record<ReviewAction, readonly ReviewRole[]> = {
   scheduleMeeting: [...runners, 'trainee_reviewer'],
   generateLetters: runners,
   viewSignedOffOutputs: everyone,
+  viewDocuments: analysts,
+  uploadDocuments: [...runners, 'trainee_reviewer', 'review_team_member'],
+  viewConversations: analysts,
+  recordConversations: ['business_manager', 'lead_reviewer', 'trainee_reviewer'],
+  viewOwnConversation: ['case_group_member', 'family_member'],
+  viewNarrative: analysts,
+  editNarrative: [...runners, 'trainee_reviewer', 'review_team_member'],
+  searchEvidence: analysts,
 };
 
 /** A person as the review policy sees them: their roles in the review and their partnership role. */
