@@ -178,13 +178,10 @@ export async function seedDemo(db: Db, givenPassword: string | undefined): Promi
         });
       }
     }
-    await seedDemoReview(tx, {
-      partnershipId: p.id,
-      agencyIds,
-      people: reviewPeople,
-      passwordHash,
-      today: new Date(),
-    });
+    const today = new Date();
+    await seedDemoReview(tx, { partnershipId: p.id, agencyIds, people: reviewPeople, passwordHash, today });
+    const intakeAgencies = ['CSC', 'Police', 'Community health'].map((key) => agencyIds.get(key)!);
+    await seedDemoIntake(tx, p.id, intakeAgencies, today);
     return {
       created: true,
       password,
