@@ -42,14 +42,19 @@ test('a business manager takes a case from notification to a staffed, scheduled 
   await fillDate(page, 'Date the local authority became aware', ['3', '11', '2026']);
   await page.getByLabel('The child was seriously harmed').check();
   await page.getByLabel('Abuse or neglect is suspected').check();
-  await page.getByRole('group', { name: 'Was the child looked after by the local authority?' }).getByLabel('No').check();
+  await page
+    .getByRole('group', { name: 'Was the child looked after by the local authority?' })
+    .getByLabel('No')
+    .check();
   await page.getByRole('button', { name: 'Save notification' }).click();
   await expect(page.getByRole('alert')).toContainText('It is due by');
   await page.getByRole('button', { name: 'Start the rapid review' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Rapid review for Child R' })).toBeVisible();
   await page.getByRole('link', { name: 'Record progress and the decision' }).click();
   await page.getByLabel('Local child safeguarding practice review').check();
-  await page.getByLabel('Reasons for the decision').fill('Concerns about how health, police and children’s social care worked together.');
+  await page
+    .getByLabel('Reasons for the decision')
+    .fill('Concerns about how health, police and children’s social care worked together.');
   await fillDate(page, 'Date of the decision', ['17', '11', '2026']);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('alert')).toContainText('Rapid review saved');
@@ -59,7 +64,10 @@ test('a business manager takes a case from notification to a staffed, scheduled 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Commission');
   await expectAccessible(page, 'commission a review');
   await page.getByLabel('Review title').fill('Child R');
-  await page.getByRole('group', { name: 'Type of review' }).getByLabel('Local child safeguarding practice review (LCSPR)').check();
+  await page
+    .getByRole('group', { name: 'Type of review' })
+    .getByLabel('Local child safeguarding practice review (LCSPR)')
+    .check();
   await page.getByRole('group', { name: 'Review variant' }).getByLabel('Full', { exact: true }).check();
   await page.getByRole('button', { name: 'Commission review' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Child R/ })).toBeVisible();
@@ -73,18 +81,28 @@ test('a business manager takes a case from notification to a staffed, scheduled 
 
   // Terms of reference.
   await section(page, 'Terms of reference').click();
-  await page.getByLabel('Purpose of the review').fill('To learn how agencies share what they know about injuries to babies.');
+  await page
+    .getByLabel('Purpose of the review')
+    .fill('To learn how agencies share what they know about injuries to babies.');
   await fillDate(page, 'Start of the scope period', ['1', '1', '2026']);
   await fillDate(page, 'End of the scope period', ['3', '11', '2026']);
   const agenciesGroup = page.getByRole('group', { name: 'Which agencies does the review cover?' });
-  for (const agency of ['Northbrook Police', 'Northbrook Council Children’s Services', 'Northbrook Community Health NHS Trust']) {
+  for (const agency of [
+    'Northbrook Police',
+    'Northbrook Council Children’s Services',
+    'Northbrook Community Health NHS Trust',
+  ]) {
     await agenciesGroup.getByLabel(agency).check();
   }
   await page.getByRole('button', { name: 'Add a research question' }).click();
-  await page.getByLabel('Research question 1').fill('How do agencies tell each other about unexplained injuries to babies?');
+  await page
+    .getByLabel('Research question 1')
+    .fill('How do agencies tell each other about unexplained injuries to babies?');
   await expectAccessible(page, 'terms of reference form');
   await page.getByRole('button', { name: 'Save terms of reference' }).click();
-  await expect(page.getByText('How do agencies tell each other about unexplained injuries to babies?')).toBeVisible();
+  await expect(
+    page.getByText('How do agencies tell each other about unexplained injuries to babies?'),
+  ).toBeVisible();
 
   // People: two lead reviewers, a review team from three agencies, a case group of five.
   await section(page, 'People').click();
@@ -102,7 +120,10 @@ test('a business manager takes a case from notification to a staffed, scheduled 
   await page.getByLabel('Full name').fill('Sasha Newman');
   await page.getByLabel('Email address').fill('sasha.newman@nursery.example.org');
   await page.getByLabel('Job title (optional)').fill('Nursery manager');
-  await page.getByRole('group', { name: 'Role in the review' }).getByLabel('Case group member', { exact: true }).check();
+  await page
+    .getByRole('group', { name: 'Role in the review' })
+    .getByLabel('Case group member', { exact: true })
+    .check();
   await expectAccessible(page, 'add a new person');
   await page.getByRole('button', { name: 'Add to review' }).click();
   const link = page.getByLabel('Invitation link for Sasha Newman');
@@ -119,7 +140,10 @@ test('a business manager takes a case from notification to a staffed, scheduled 
   // Schedule a joint meeting.
   await section(page, 'Meetings').click();
   await page.getByRole('link', { name: 'Schedule a meeting' }).click();
-  await page.getByRole('group', { name: 'Kind of meeting' }).getByLabel(/Joint meeting/).check();
+  await page
+    .getByRole('group', { name: 'Kind of meeting' })
+    .getByLabel(/Joint meeting/)
+    .check();
   await page.getByLabel('Title').fill('First joint meeting');
   await fillDate(page, 'Date', ['15', '1', '2027']);
   await page.getByLabel('Start time').fill('10:00');
@@ -145,7 +169,10 @@ test('a business manager takes a case from notification to a staffed, scheduled 
   await expect(practitioner.getByRole('heading', { level: 1 })).toContainText('invited');
   await expectAccessible(practitioner, 'invitation');
   await practitioner.getByLabel('Full name').fill('Sasha Newman');
-  await practitioner.getByLabel('Password', { exact: true }).or(practitioner.getByLabel(/password/i).first()).fill('amber-kettle-violin-73');
+  await practitioner
+    .getByLabel('Password', { exact: true })
+    .or(practitioner.getByLabel(/password/i).first())
+    .fill('amber-kettle-violin-73');
   await practitioner.getByRole('button', { name: /Accept|Join|Continue|Create/ }).click();
   await expect(practitioner.getByRole('heading', { level: 1, name: /Child R/ })).toBeVisible();
   await expect(practitioner.getByText('Case group member').first()).toBeVisible();
