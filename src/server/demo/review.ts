@@ -13,6 +13,7 @@ import {
   reviewTransitions,
   users,
 } from '../db/schema/index.ts';
+import { seedDemoNarrative } from './narrative.ts';
 
 type DemoPerson = {
   userId: string;
@@ -211,6 +212,13 @@ export async function seedDemoReview(
     .values(
       participantIds.map((participantId) => ({ meetingId: meeting!.id, participantId, partnershipId })),
     );
+  await seedDemoNarrative(tx, {
+    partnershipId,
+    reviewId: r.id,
+    agencyIds,
+    scopeFrom: r.scopeFrom!,
+    scopeTo: r.scopeTo!,
+  });
   await recordAudit(tx, {
     partnershipId,
     actorUserId: null,
