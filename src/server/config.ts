@@ -11,6 +11,7 @@ const envSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
   SIGHTLINES_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  SIGHTLINES_UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(52_428_800),
   SIGHTLINES_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SIGHTLINES_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   SIGHTLINES_TRUST_PROXY: z
@@ -29,6 +30,8 @@ export type Config = {
   demoPassword: string | undefined;
   logLevel: z.infer<typeof envSchema>['SIGHTLINES_LOG_LEVEL'];
   bodyLimitBytes: number;
+  /** The largest file a person may upload (SIGHTLINES_UPLOAD_LIMIT_BYTES, default 50 MiB). */
+  uploadLimitBytes: number;
   session: { idleMinutes: number; absoluteHours: number };
   trustProxy: boolean;
   cookieSecure: 'auto' | 'always' | 'never';
@@ -51,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: e.SIGHTLINES_DEMO_PASSWORD || undefined,
     logLevel: e.SIGHTLINES_LOG_LEVEL,
     bodyLimitBytes: e.SIGHTLINES_BODY_LIMIT_BYTES,
+    uploadLimitBytes: e.SIGHTLINES_UPLOAD_LIMIT_BYTES,
     session: {
       idleMinutes: e.SIGHTLINES_SESSION_IDLE_MINUTES,
       absoluteHours: e.SIGHTLINES_SESSION_ABSOLUTE_HOURS,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { z } from 'zod';
 import { AppError } from '#domain/shared/app-error.ts';
 import { authenticate, checkCsrf } from '../auth/authenticate.ts';
@@ -10,7 +10,8 @@ import { fieldErrors } from './errors.ts';
 
 type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-export type RouteInput<P, Q, B> = { params: P; query: Q; body: B };
+/** What a handler receives; `request` is for routes that read a stream (a multipart upload) themselves. */
+export type RouteInput<P, Q, B> = { params: P; query: Q; body: B; request: FastifyRequest };
 
 /** A reply with a status other than the route's usual one, or with headers or cookies set by the handler. */
 export class Respond<R> {
@@ -40,6 +41,8 @@ export type RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodTy
   errors?: number[];
   /** Runs before the body is validated, so that visibility (404) and permission (403) come before input errors (400). */
   access?: (ctx: Ctx, params: z.output<P>) => Promise<Ctx>;
+  /** Prepares what only this route needs (such as a multipart parser) in a Fastify context of its own. */
+  setup?: (instance: FastifyInstance, config: Config) => Promise<void>;
   handler: (
     ctx: Ctx,
     input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>,
@@ -90,7 +93,7 @@ export function registerRoutes(
   deps: { database: Database; config: Config },
 ) {
   for (const route of routes) {
-    app.route({
+    const options: RouteOptions = {
       method: route.method,
       url: route.url,
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
@@ -145,7 +148,7 @@ export function registerRoutes(
             body = route.body.safeParse(request.body ?? {});
             if (!body.success) throw AppError.invalid(fieldErrors(body.error));
           }
-          return route.handler(ctx, { params: params.data, query: query.data, body: body.data });
+          return route.handler(ctx, { params: params.data, query: query.data, body: body.data, request });
         });
 
         if (result instanceof Respond) {
@@ -156,6 +159,13 @@ export function registerRoutes(
         reply.status(route.response.status);
         return result === undefined ? reply.send() : reply.send(result);
       },
-    });
+    };
+    const setup = route.setup;
+    if (setup) {
+      app.register(async (child) => {
+        await setup(child, deps.config);
+        child.route(options);
+      });
+    } else app.route(options);
   }
 }

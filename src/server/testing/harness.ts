@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -60,7 +62,9 @@ export async function createTestApp(
   logger?: Parameters<typeof buildApp>[0]['logger'],
 ): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config = { ...loadConfig({ SIGHTLINES_WEB_DIR: '/nonexistent' }), ...overrides };
+  // Each test app keeps its files (uploaded documents) in a directory of its own.
+  const dataDir = mkdtempSync(join(tmpdir(), 'sightlines-files-'));
+  const config = { ...loadConfig({ SIGHTLINES_WEB_DIR: '/nonexistent', SIGHTLINES_DATA_DIR: dataDir }), ...overrides };
   const app = await buildApp({ database, config, logger: logger ?? false });
   await app.ready();
   return {
@@ -70,6 +74,7 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
