@@ -6,8 +6,11 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { chronologyRoutes } from './chronology/chronology.routes.ts';
 import type { Config } from './config.ts';
+import { conversationRoutes } from './conversation/conversation.routes.ts';
 import type { Database } from './db/client.ts';
+import { documentRoutes } from './document/document.routes.ts';
 import { apiDocsCss, renderApiDocs } from './http/api-docs.ts';
 import { installErrorHandler } from './http/errors.ts';
 import { loggerOptions } from './http/logging.ts';
@@ -20,6 +23,7 @@ import { meetingRoutes } from './meeting/meeting.routes.ts';
 import { participantRoutes } from './participant/participant.routes.ts';
 import { partnershipRoutes } from './partnership/partnership.routes.ts';
 import { reviewRoutes } from './review/review.routes.ts';
+import { searchRoutes } from './search/search.routes.ts';
 import { userRoutes } from './user/user.routes.ts';
 
 export const appVersion: string = JSON.parse(
@@ -44,8 +48,12 @@ export function apiRoutes(database: Database): AnyRoute[] {
     ...intakeRoutes,
     ...reviewRoutes,
     ...participantRoutes,
+    ...searchRoutes,
     ...meetingRoutes,
     ...letterRoutes,
+    ...chronologyRoutes,
+    ...conversationRoutes,
+    ...documentRoutes,
   ];
 }
 

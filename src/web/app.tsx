@@ -48,6 +48,7 @@ const ChangeParallelProcessPage = page(
   'ChangeParallelProcessPage',
 );
 const PeoplePage = page(() => import('./participant/people-page.tsx'), 'PeoplePage');
+const SearchPage = page(() => import('./search/search-page.tsx'), 'SearchPage');
 const AddParticipantPage = page(() => import('./participant/add-participant-page.tsx'), 'AddParticipantPage');
 const ChangeParticipantPage = page(
   () => import('./participant/change-participant-page.tsx'),
@@ -60,6 +61,9 @@ const MeetingsPage = page(() => import('./meeting/meetings-page.tsx'), 'Meetings
 const ScheduleMeetingPage = page(() => import('./meeting/schedule-meeting-page.tsx'), 'ScheduleMeetingPage');
 const MeetingPage = page(() => import('./meeting/meeting-page.tsx'), 'MeetingPage');
 const ChangeMeetingPage = page(() => import('./meeting/change-meeting-page.tsx'), 'ChangeMeetingPage');
+const NarrativeRoutes = page(() => import('./chronology/narrative-routes.tsx'), 'NarrativeRoutes');
+const DocumentRoutes = page(() => import('./document/document-routes.tsx'), 'DocumentRoutes');
+const ConversationRoutes = page(() => import('./conversation/conversation-routes.tsx'), 'ConversationRoutes');
 const LettersPage = page(() => import('./letter/letters-page.tsx'), 'LettersPage');
 const LetterTemplatesPage = page(() => import('./letter/letter-templates-page.tsx'), 'LetterTemplatesPage');
 const EditLetterTemplatePage = page(
@@ -106,6 +110,7 @@ export function App() {
                 path={`${p}/reviews/:reviewId/people/:participantId/change`}
                 element={signedIn(ChangeParticipantPage)}
               />
+              <Route path={`${p}/reviews/:reviewId/search`} element={signedIn(SearchPage)} />
               <Route
                 path={`${p}/reviews/:reviewId/parallel-processes`}
                 element={signedIn(ParallelProcessesPage)}
@@ -128,6 +133,9 @@ export function App() {
                 path={`${p}/reviews/:reviewId/meetings/:meetingId/change`}
                 element={signedIn(ChangeMeetingPage)}
               />
+              <Route path={`${p}/reviews/:reviewId/narrative/*`} element={signedIn(NarrativeRoutes)} />
+              <Route path={`${p}/reviews/:reviewId/documents/*`} element={signedIn(DocumentRoutes)} />
+              <Route path={`${p}/reviews/:reviewId/conversations/*`} element={signedIn(ConversationRoutes)} />
               <Route path={`${p}/reviews/:reviewId/letters`} element={signedIn(LettersPage)} />
               <Route path={`${p}/letter-templates`} element={signedIn(LetterTemplatesPage)} />
               <Route path={`${p}/letter-templates/:kind`} element={signedIn(EditLetterTemplatePage)} />

@@ -238,3 +238,55 @@ export const commitImportInput = z.object({
   /** Rows to add as perspectives of existing events instead of new events: row number → event id. */
   mergeRows: z.record(z.string(), id).default({}),
 });
+
+// Added with the server: path parameters, and the inputs and answers of the write, import and export routes.
+export const chronologyEventParams = z.object({ partnershipId: id, reviewId: id, eventId: id });
+export const chronologyImportParams = z.object({ partnershipId: id, reviewId: id, importId: id });
+
+export const deleteChronologyEventQuery = z.object({
+  version: z.coerce.number().int().min(1).optional().describe('The version the deletion is based on'),
+});
+export const deleteChronologyEventInput = z.object({ version: version.optional() }).default({});
+
+export const mergeChronologyEventsInput = z.object({
+  otherEventId: id,
+  version,
+  /** Whether the accounts disagree; the merged event is marked disputed only when the caller says so. */
+  disputed: z.boolean().optional(),
+});
+export type MergeChronologyEventsInput = z.infer<typeof mergeChronologyEventsInput>;
+
+export const exportFormats = ['csv', 'xlsx', 'docx'] as const;
+export const exportChronologyQuery = listChronologyQuery
+  .omit({ offset: true, limit: true })
+  .extend({ format: z.enum(exportFormats, { error: 'Choose CSV, XLSX or DOCX' }).default('csv') });
+
+export const templateQuery = z.object({
+  format: z.enum(['csv', 'xlsx'], { error: 'Choose CSV or XLSX' }).default('csv'),
+});
+
+export const previewImportQuery = z.object({
+  agencyId: id.describe('The agency whose chronology this is'),
+  filename: z.string().trim().max(200).optional(),
+  mapping: z
+    .string()
+    .max(4000)
+    .optional()
+    .describe('JSON: template column (or its label) → the file’s heading, to override the automatic match'),
+});
+
+export const importStatuses = { previewed: 'Checked', committed: 'Imported' } as const;
+export const chronologyImportDto = z.object({
+  importId: id,
+  filename: z.string(),
+  agencyId: id,
+  status: z.enum(['previewed', 'committed']),
+  rowCount: z.int(),
+  validCount: z.int(),
+  errorCount: z.int(),
+  createdAt: z.string(),
+  committedAt: z.string().nullable(),
+  eventsCreated: z.int().nullable().describe('After commit: new events'),
+  perspectivesAdded: z.int().nullable().describe('After commit: rows merged into existing events'),
+});
+export type ChronologyImportDto = z.infer<typeof chronologyImportDto>;

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ReviewRole, reviewRoles } from '#domain/review/policy.ts';
 import type { PartnershipRole } from '#domain/user/roles.ts';
 import { apiRoutes } from '../app.ts';
+import { givenChronologyEvent, givenChronologyImport } from '../chronology/testing.ts';
+import { givenConversation } from '../conversation/testing.ts';
+import { givenDocument } from '../document/testing.ts';
 import {
   givenAgencyRequest,
   givenClosure,
@@ -27,9 +30,16 @@ import {
  * review, the partnership's admins and business managers plus the listed review roles (a member
  * of the partnership with no role in the review gets 404).
  */
-type Who = 'anyone' | 'signedIn' | PartnershipRole[] | { review: ReviewRole[] };
+type Who = 'anyone' | 'signedIn' | PartnershipRole[] | { review: ReviewRole[]; hidden?: ReviewRole[] };
 
 const allReviewRoles = Object.keys(reviewRoles) as ReviewRole[];
+const analysts: ReviewRole[] = [
+  'business_manager',
+  'lead_reviewer',
+  'trainee_reviewer',
+  'supervisor',
+  'review_team_member',
+];
 const reviewTeamSide: ReviewRole[] = [
   'business_manager',
   'lead_reviewer',
@@ -69,6 +79,9 @@ const matrix: Record<string, Who> = {
   addParticipant: { review: ['business_manager', 'lead_reviewer'] },
   updateParticipant: { review: ['business_manager', 'lead_reviewer'] },
   reissueInvitation: { review: ['business_manager', 'lead_reviewer'] },
+  searchReviewEvidence: {
+    review: ['business_manager', 'lead_reviewer', 'trainee_reviewer', 'supervisor', 'review_team_member'],
+  },
   getInvitation: 'anyone',
   acceptInvitation: 'anyone',
   listMeetings: { review: allReviewRoles },
@@ -96,11 +109,56 @@ const matrix: Record<string, Who> = {
   addCalendarClosure: ['partnership_admin', 'business_manager'],
   // Removing a day that is already gone answers 204, so every allowed role gets through.
   removeCalendarClosure: ['partnership_admin', 'business_manager'],
+  listConversations: { review: [...analysts, 'case_group_member', 'family_member'] },
+  recordConversation: { review: ['business_manager', 'lead_reviewer', 'trainee_reviewer'] },
+  // The fixture conversation is the case group member's, shared; the family member may not see it (404).
+  getConversation: { review: [...analysts, 'case_group_member'], hidden: ['family_member'] },
+  updateConversation: { review: ['business_manager', 'lead_reviewer', 'trainee_reviewer'] },
+  changeConversationStatus: { review: [...analysts, 'case_group_member'], hidden: ['family_member'] },
+  listConversationVersions: { review: analysts },
+  listChronologyEvents: { review: analysts },
+  createChronologyEvent: {
+    review: ['business_manager', 'lead_reviewer', 'trainee_reviewer', 'review_team_member'],
+  },
+  getChronologyEvent: { review: analysts },
+  updateChronologyEvent: {
+    review: ['business_manager', 'lead_reviewer', 'trainee_reviewer', 'review_team_member'],
+  },
+  deleteChronologyEvent: {
+    review: ['business_manager', 'lead_reviewer', 'trainee_reviewer', 'review_team_member'],
+  },
+  mergeChronologyEvents: {
+    review: ['business_manager', 'lead_reviewer', 'trainee_reviewer', 'review_team_member'],
+  },
+  getTunnelView: { review: analysts },
+  downloadChronologyTemplate: { review: analysts },
+  previewChronologyImport: {
+    review: ['business_manager', 'lead_reviewer', 'trainee_reviewer', 'review_team_member'],
+  },
+  getChronologyImport: {
+    review: ['business_manager', 'lead_reviewer', 'trainee_reviewer', 'review_team_member'],
+  },
+  commitChronologyImport: {
+    review: ['business_manager', 'lead_reviewer', 'trainee_reviewer', 'review_team_member'],
+  },
+  exportChronology: { review: analysts },
+  // The fixture document is shared with the case group, so case group members may open it.
+  listDocuments: { review: [...analysts, 'case_group_member'] },
+  uploadDocument: {
+    review: ['business_manager', 'lead_reviewer', 'trainee_reviewer', 'review_team_member'],
+  },
+  getDocument: { review: [...analysts, 'case_group_member'] },
+  updateDocument: {
+    review: ['business_manager', 'lead_reviewer', 'trainee_reviewer', 'review_team_member'],
+  },
+  downloadDocument: { review: [...analysts, 'case_group_member'] },
+  previewDocument: { review: [...analysts, 'case_group_member'] },
 };
 const roles: PartnershipRole[] = ['partnership_admin', 'business_manager', 'member'];
 
 let t: TestApp;
 let ids: Record<string, string>;
+let conversationId = '';
 const emails = {} as Record<PartnershipRole | 'outsider', string>;
 const reviewEmails = {} as Record<ReviewRole, string>;
 
@@ -113,8 +171,10 @@ beforeAll(async () => {
   const review = await givenReview(t, pid);
   for (const role of allReviewRoles) {
     const user = await givenMember(t, pid, 'member');
-    await givenParticipant(t, review, role, user);
+    const participant = await givenParticipant(t, review, role, user);
     reviewEmails[role] = user.email;
+    if (role === 'case_group_member')
+      conversationId = (await givenConversation(t, review, participant.id, 'shared')).id;
   }
   const someone = await givenParticipant(t, review, 'case_group_member');
   const rapidReview = await givenRapidReview(t, await givenNotification(t, pid));
@@ -132,6 +192,10 @@ beforeAll(async () => {
     rapidReviewId: rapidReview.id,
     requestId: (await givenAgencyRequest(t, rapidReview, (await givenAgency(t, pid)).id)).id,
     closureId: (await givenClosure(t, pid)).id,
+    conversationId,
+    eventId: (await givenChronologyEvent(t, review)).id,
+    importId: (await givenChronologyImport(t, review)).id,
+    documentId: (await givenDocument(t, review, { restriction: 'case_group' })).id,
   };
 });
 afterAll(() => t.close());
@@ -182,10 +246,11 @@ describe('authorization matrix', () => {
       if (!Array.isArray(who)) {
         for (const role of allReviewRoles) {
           const allowed = who.review.includes(role);
-          it(`${allowed ? 'lets' : 'refuses with 403'} a ${role} of the review`, async () => {
+          const hidden = who.hidden?.includes(role);
+          it(`${allowed ? 'lets' : `refuses with ${hidden ? 404 : 403}`} a ${role} of the review`, async () => {
             const status = await statusFor(reviewEmails[role], method, url);
             if (allowed) expect([401, 403, 404]).not.toContain(status);
-            else expect(status).toBe(403);
+            else expect(status).toBe(hidden ? 404 : 403);
           });
         }
       }

@@ -36,13 +36,34 @@ beforeAll(async () => {
   lead = await as('lead_reviewer');
   teamMember = await as('review_team_member');
   caseGroup = await as('case_group_member');
-  outsider = await signInAs(t, (await givenMember(t, (await givenPartnership(t)).id, 'business_manager')).email);
+  outsider = await signInAs(
+    t,
+    (await givenMember(t, (await givenPartnership(t)).id, 'business_manager')).email,
+  );
   const agency = await givenAgency(t, pid, 'Northbrook Police');
   const practitioner = await givenParticipant(t, review, 'case_group_member');
-  const base = { partnershipId: pid, reviewId: review.id, kind: 'case_record', mediaType: 'text/plain', sizeBytes: 10, sha256: 'a'.repeat(64) };
+  const base = {
+    partnershipId: pid,
+    reviewId: review.id,
+    kind: 'case_record',
+    mediaType: 'text/plain',
+    sizeBytes: 10,
+    sha256: 'a'.repeat(64),
+  };
   await t.database.db.insert(documents).values([
-    { ...base, title: 'Health visiting record', originalFilename: 'hv.txt', extractedText: 'The health visitor noted the baby was underweight and the home was cold.' },
-    { ...base, title: 'Strategy discussion notes', originalFilename: 'sd.txt', restriction: 'lead_reviewers', extractedText: 'Strategy discussion about the underweight baby.' },
+    {
+      ...base,
+      title: 'Health visiting record',
+      originalFilename: 'hv.txt',
+      extractedText: 'The health visitor noted the baby was underweight and the home was cold.',
+    },
+    {
+      ...base,
+      title: 'Strategy discussion notes',
+      originalFilename: 'sd.txt',
+      restriction: 'lead_reviewers',
+      extractedText: 'Strategy discussion about the underweight baby.',
+    },
   ]);
   await t.database.db.insert(conversations).values({
     partnershipId: pid,
@@ -73,23 +94,33 @@ describe('GET search (searchReviewEvidence)', () => {
   it('finds documents, conversations and events by stemmed words, with marked snippets and links', async () => {
     const res = await call(t, lead, 'GET', `${url}?q=underweight`);
     expect(res.statusCode).toBe(200);
-    const kinds = res.json().results.map((r: { kind: string }) => r.kind).sort();
+    const kinds = res
+      .json()
+      .results.map((r: { kind: string }) => r.kind)
+      .sort();
     expect(kinds).toEqual(['conversation', 'document', 'document']);
     const doc = res.json().results.find((r: { title: string }) => r.title === 'Health visiting record');
     expect(doc.snippet).toContainEqual({ text: 'underweight', match: true });
     expect(doc.path).toMatch(new RegExp(`/reviews/${reviewId}/documents/`));
     const events = (await call(t, lead, 'GET', `${url}?q=shouting&kinds=event`)).json().results;
-    expect(events).toEqual([expect.objectContaining({ kind: 'event', title: 'Northbrook Police, 2026-02-03' })]);
+    expect(events).toEqual([
+      expect.objectContaining({ kind: 'event', title: 'Northbrook Police, 2026-02-03' }),
+    ]);
   });
 
   it('keeps documents restricted to the lead reviewers out of a review team member’s results', async () => {
-    const titles = (await call(t, teamMember, 'GET', `${url}?q=underweight&kinds=document`)).json().results.map((r: { title: string }) => r.title);
+    const titles = (await call(t, teamMember, 'GET', `${url}?q=underweight&kinds=document`))
+      .json()
+      .results.map((r: { title: string }) => r.title);
     expect(titles).toEqual(['Health visiting record']);
   });
 
   it('audits the search by its size, never its words', async () => {
     await call(t, lead, 'GET', `${url}?q=cold+home`);
-    const rows = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, reviewId), eq(auditEvents.action, 'evidence.searched')));
+    const rows = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, reviewId), eq(auditEvents.action, 'evidence.searched')));
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows)).not.toContain('cold');
   });

@@ -64,7 +64,10 @@ export async function createTestApp(
   const database = await openTestDatabase();
   // Each test app keeps its files (uploaded documents) in a directory of its own.
   const dataDir = mkdtempSync(join(tmpdir(), 'sightlines-files-'));
-  const config = { ...loadConfig({ SIGHTLINES_WEB_DIR: '/nonexistent', SIGHTLINES_DATA_DIR: dataDir }), ...overrides };
+  const config = {
+    ...loadConfig({ SIGHTLINES_WEB_DIR: '/nonexistent', SIGHTLINES_DATA_DIR: dataDir }),
+    ...overrides,
+  };
   const app = await buildApp({ database, config, logger: logger ?? false });
   await app.ready();
   return {

@@ -87,9 +87,6 @@ export function ImportReady({ preview, agencyName, pending, onCommit, onAgain }:
   const [merge, setMerge] = useState<Record<number, boolean>>(() =>
     Object.fromEntries(preview.duplicates.map((d) => [d.row, d.similarity >= 0.8])),
   );
-  const sampleKeys = Object.keys(importColumns).filter((k) =>
-    preview.sample.some((r) => r[k] != null && r[k] !== ''),
-  );
   const merging = preview.duplicates.filter((d) => merge[d.row]);
   const newEvents = preview.validCount - merging.length;
   const submit = () => onCommit(Object.fromEntries(merging.map((d) => [String(d.row), d.eventId])));

@@ -15,7 +15,20 @@ const sections: Section[] = [
     section: 'parallel-processes',
     show: (a) => Boolean(a.viewParallelProcesses),
   },
+  {
+    text: 'Documents',
+    section: 'documents',
+    // Case group members see the documents shared with the case group; they have viewOwnConversation.
+    show: (a) => Boolean(a.viewDocuments || a.viewOwnConversation),
+  },
+  {
+    text: 'Conversations',
+    section: 'conversations',
+    show: (a) => Boolean(a.viewConversations || a.viewOwnConversation),
+  },
+  { text: 'Narrative', section: 'narrative', show: (a) => Boolean(a.viewNarrative) },
   { text: 'Letters', section: 'letters', show: (a) => Boolean(a.generateLetters) },
+  { text: 'Search', section: 'search', show: (a) => Boolean(a.searchEvidence) },
 ];
 
 type Props = {
