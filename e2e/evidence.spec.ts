@@ -144,4 +144,14 @@ test('a lead reviewer uploads a document, imports two agencies’ chronologies, 
   await expect(page.getByText('Housing contact 100: tenancy visit about repairs and rent')).toHaveCount(0);
   await expect(page.locator('#tunnel-hidden')).toContainText('hidden');
   await expectAccessible(page, 'view from the tunnel');
+
+  // Search finds the uploaded document by the words inside it, and the imported events.
+  await section(page, 'Search').click();
+  await page
+    .getByLabel('Words to find in documents, conversations and the narrative')
+    .fill('strategy discussion');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('link', { name: 'Strategy discussion minutes' })).toBeVisible();
+  await expect(page.locator('mark').first()).toBeVisible();
+  await expectAccessible(page, 'search results');
 });
