@@ -24,7 +24,7 @@ async function measure(url: string, headers: Record<string, string> = {}) {
 const dir = mkdtempSync(join(os.tmpdir(), 'sightlines-bench-'));
 const database = await openPglite(dir);
 await database.migrate();
-await seedDemo(database.db, password);
+await seedDemo(database.db, password, dir);
 const app = await buildApp({ database, config: loadConfig({ SIGHTLINES_DATA_DIR: dir }), logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;

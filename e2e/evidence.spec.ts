@@ -151,7 +151,7 @@ test('a lead reviewer uploads a document, imports two agencies’ chronologies, 
     .getByLabel('Words to find in documents, conversations and the narrative')
     .fill('strategy discussion');
   await page.getByRole('button', { name: 'Search' }).click();
-  await expect(page.getByRole('link', { name: 'Strategy discussion minutes' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Strategy discussion minutes', exact: true })).toBeVisible();
   await expect(page.locator('mark').first()).toBeVisible();
   await expectAccessible(page, 'search results');
 });

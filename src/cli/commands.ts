@@ -38,7 +38,8 @@ export async function runMigrate(): Promise<number> {
 
 export async function runSeedDemo(): Promise<number> {
   await withDatabase(async (database) => {
-    const result = await seedDemo(database.db, loadConfig().demoPassword);
+    const config = loadConfig();
+    const result = await seedDemo(database.db, config.demoPassword, config.dataDir);
     if (!result.created) console.log('The demo partnership is already loaded.');
     printDemoLogins(result);
   });
@@ -65,7 +66,7 @@ export async function runServe(): Promise<number> {
   const database = await openDatabase(config);
   await database.migrate();
   if (process.env.SIGHTLINES_SEED_DEMO !== 'false' && (await isEmpty(database.db))) {
-    printDemoLogins(await seedDemo(database.db, config.demoPassword));
+    printDemoLogins(await seedDemo(database.db, config.demoPassword, config.dataDir));
   }
   const app = await buildApp({ database, config });
   const shutdown = async (signal: string) => {

@@ -13,6 +13,7 @@ import {
   reviewTransitions,
   users,
 } from '../db/schema/index.ts';
+import { seedDemoEvidence } from './evidence.ts';
 import { seedDemoNarrative } from './narrative.ts';
 
 type DemoPerson = {
@@ -91,6 +92,8 @@ export async function seedDemoReview(
     people: DemoPerson[];
     passwordHash: string;
     today: Date;
+    /** Where uploaded files live; the demo documents are stored there. */
+    dataDir: string | null;
   },
 ) {
   const { partnershipId, agencyIds, today } = input;
@@ -177,6 +180,7 @@ export async function seedDemoReview(
     },
   ]);
   const participantIds: string[] = [];
+  const byName = new Map<string, { id: string; name: string }>();
   for (const p of people) {
     const [row] = await tx
       .insert(participants)
@@ -192,6 +196,7 @@ export async function seedDemoReview(
       })
       .returning();
     if (p.reviewRole !== 'family_member' && p.reviewRole !== 'board_member') participantIds.push(row!.id);
+    byName.set(p.name, { id: row!.id, name: p.name });
   }
   const [meeting] = await tx
     .insert(meetings)
@@ -218,6 +223,13 @@ export async function seedDemoReview(
     agencyIds,
     scopeFrom: r.scopeFrom!,
     scopeTo: r.scopeTo!,
+  });
+  await seedDemoEvidence(tx, {
+    partnershipId,
+    reviewId: r.id,
+    agencyIds,
+    people: byName,
+    dataDir: input.dataDir,
   });
   await recordAudit(tx, {
     partnershipId,

@@ -107,7 +107,11 @@ export async function isEmpty(q: Queryable): Promise<boolean> {
  * Loads the fictional demo partnership with its agencies and one person per role, once. The
  * password is the one given, or a generated one that the caller prints.
  */
-export async function seedDemo(db: Db, givenPassword: string | undefined): Promise<DemoSeedResult> {
+export async function seedDemo(
+  db: Db,
+  givenPassword: string | undefined,
+  dataDir: string | null = null,
+): Promise<DemoSeedResult> {
   const password = givenPassword ?? `demo-${randomBytes(9).toString('base64url')}`;
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
@@ -179,7 +183,14 @@ export async function seedDemo(db: Db, givenPassword: string | undefined): Promi
       }
     }
     const today = new Date();
-    await seedDemoReview(tx, { partnershipId: p.id, agencyIds, people: reviewPeople, passwordHash, today });
+    await seedDemoReview(tx, {
+      partnershipId: p.id,
+      agencyIds,
+      people: reviewPeople,
+      passwordHash,
+      today,
+      dataDir,
+    });
     const intakeAgencies = ['CSC', 'Police', 'Community health'].map((key) => agencyIds.get(key)!);
     await seedDemoIntake(tx, p.id, intakeAgencies, today);
     return {
