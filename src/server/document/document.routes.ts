@@ -15,6 +15,8 @@ import {
   getDocument,
   listDocuments,
   openDocument,
+  type TakenUpload,
+  takeUpload,
   updateDocument,
   uploadDocument,
 } from './document.service.ts';
@@ -83,7 +85,8 @@ export const documentRoutes: AnyRoute[] = [
     },
     response: { status: 201, schema: documentDto, description: 'The document as stored' },
     errors: [400, 401, 403, 404, 413, 415],
-    handler: async (ctx, { request }) => uploadDocument(reviewCtx(ctx), request),
+    receive: takeUpload,
+    handler: async (ctx, { received }) => uploadDocument(reviewCtx(ctx), received as TakenUpload),
   }),
   defineRoute({
     method: 'GET',

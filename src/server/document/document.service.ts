@@ -137,58 +137,71 @@ export async function getDocument(ctx: ReviewCtx, documentId: string) {
  * Gathers a document as evidence: its real type told from its content, kept once by its sha256,
  * its text extracted so it can be searched, and its arrival audited.
  */
-export async function uploadDocument(ctx: ReviewCtx, request: FastifyRequest) {
-  const storage = storageFor(ctx);
-  const { fields, file } = await receiveUpload(request, storage, ctx.config.uploadLimitBytes);
-  try {
-    const parsed = uploadDocumentFields.safeParse(fields);
-    const problems = [
-      ...(file ? [] : [{ path: 'file', message: 'Select a file to upload' }]),
-      ...(parsed.success ? [] : fieldErrors(parsed.error)),
-    ];
-    if (problems.length || !parsed.success || !file) throw AppError.invalid(problems);
-    const input = parsed.data;
-    await assertAgency(ctx, input.agencyId);
-    assertRestriction(ctx, input.restriction);
-    const extractedText = await extractDocumentText(file.blob.path, file.mediaType, request.log);
-    await file.blob.commit();
-    const [row] = await ctx.tx
-      .insert(documents)
-      .values({
-        partnershipId: ctx.review.partnershipId,
-        reviewId: ctx.review.id,
-        agencyId: input.agencyId ?? null,
-        title: input.title || file.filename.slice(0, 200),
-        kind: input.kind,
-        originalFilename: file.filename.slice(0, 255),
-        mediaType: file.mediaType,
-        sizeBytes: file.blob.size,
-        sha256: file.blob.sha256,
-        dateFrom: input.dateFrom ?? null,
-        dateTo: input.dateTo ?? null,
-        restriction: input.restriction,
-        extractedText,
-        createdBy: ctx.principal.userId,
-      })
-      .returning({ id: documents.id });
-    await recordAudit(ctx.tx, {
+export async function uploadDocument(ctx: ReviewCtx, received: TakenUpload) {
+  const { fields, file, extractedText } = received;
+  const parsed = uploadDocumentFields.safeParse(fields);
+  const problems = [
+    ...(file ? [] : [{ path: 'file', message: 'Select a file to upload' }]),
+    ...(parsed.success ? [] : fieldErrors(parsed.error)),
+  ];
+  if (problems.length || !parsed.success || !file) throw AppError.invalid(problems);
+  const input = parsed.data;
+  await assertAgency(ctx, input.agencyId);
+  assertRestriction(ctx, input.restriction);
+  await file.blob.commit();
+  const [row] = await ctx.tx
+    .insert(documents)
+    .values({
       partnershipId: ctx.review.partnershipId,
-      actorUserId: ctx.principal.userId,
-      action: 'document.uploaded',
-      entityType: 'document',
-      entityId: row!.id,
-      details: {
-        reviewId: ctx.review.id,
-        sha256: file.blob.sha256,
-        mediaType: file.mediaType,
-        sizeBytes: file.blob.size,
-      },
-      at: ctx.now,
-    });
-    return getDocument(ctx, row!.id);
-  } finally {
-    await file?.blob.discard();
-  }
+      reviewId: ctx.review.id,
+      agencyId: input.agencyId ?? null,
+      title: input.title || file.filename.slice(0, 200),
+      kind: input.kind,
+      originalFilename: file.filename.slice(0, 255),
+      mediaType: file.mediaType,
+      sizeBytes: file.blob.size,
+      sha256: file.blob.sha256,
+      dateFrom: input.dateFrom ?? null,
+      dateTo: input.dateTo ?? null,
+      restriction: input.restriction,
+      extractedText,
+      createdBy: ctx.principal.userId,
+    })
+    .returning({ id: documents.id });
+  await recordAudit(ctx.tx, {
+    partnershipId: ctx.review.partnershipId,
+    actorUserId: ctx.principal.userId,
+    action: 'document.uploaded',
+    entityType: 'document',
+    entityId: row!.id,
+    details: {
+      reviewId: ctx.review.id,
+      sha256: file.blob.sha256,
+      mediaType: file.mediaType,
+      sizeBytes: file.blob.size,
+    },
+    at: ctx.now,
+  });
+  return getDocument(ctx, row!.id);
+}
+
+export type TakenUpload = Awaited<ReturnType<typeof receiveUpload>> & { extractedText: string | null };
+
+/**
+ * Takes in an upload before the request's transaction: the file is staged while it is hashed and
+ * its type told from its bytes, and its text extracted. The staged file is discarded afterwards
+ * unless the upload was kept.
+ */
+export async function takeUpload(
+  request: FastifyRequest,
+  config: { dataDir: string; uploadLimitBytes: number },
+) {
+  const received = await receiveUpload(request, filesystemStorage(config.dataDir), config.uploadLimitBytes);
+  const extractedText = received.file
+    ? await extractDocumentText(received.file.blob.path, received.file.mediaType, request.log)
+    : null;
+  const value: TakenUpload = { ...received, extractedText };
+  return { value, release: async () => void (await received.file?.blob.discard()) };
 }
 
 /** Changes a document's title, kind, agency, dates or who may see it. */

@@ -10,8 +10,17 @@ import { fieldErrors } from './errors.ts';
 
 type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-/** What a handler receives; `request` is for routes that read a stream (a multipart upload) themselves. */
-export type RouteInput<P, Q, B> = { params: P; query: Q; body: B; request: FastifyRequest };
+/** What a handler receives; `received` is what the route's `receive` step took in before the transaction. */
+export type RouteInput<P, Q, B> = {
+  params: P;
+  query: Q;
+  body: B;
+  request: FastifyRequest;
+  received: unknown;
+};
+
+/** A request body taken in before the transaction (a file upload), and how to let go of it afterwards. */
+export type Received = { value: unknown; release: () => Promise<void> };
 
 /** A reply with a status other than the route's usual one, or with headers or cookies set by the handler. */
 export class Respond<R> {
@@ -41,6 +50,12 @@ export type RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodTy
   errors?: number[];
   /** Runs before the body is validated, so that visibility (404) and permission (403) come before input errors (400). */
   access?: (ctx: Ctx, params: z.output<P>) => Promise<Ctx>;
+  /**
+   * Takes in a streamed body (a file upload) after access is checked and before the transaction
+   * opens, so a slow upload never holds a database connection. Access is checked again inside the
+   * transaction; `release` runs whatever happens.
+   */
+  receive?: (request: FastifyRequest, config: Config) => Promise<Received>;
   /** Prepares what only this route needs (such as a multipart parser) in a Fastify context of its own. */
   setup?: (instance: FastifyInstance, config: Config) => Promise<void>;
   handler: (
@@ -111,53 +126,71 @@ export function registerRoutes(
         // A malformed identifier in the path names nothing that exists.
         if (!params.success) throw AppError.notFound();
 
-        const result = await deps.database.db.transaction(async (tx) => {
-          let ctx: Ctx = {
-            tx,
-            config: deps.config,
-            principal: principalAndSession,
-            address: request.ip,
-            requestId: String(request.id ?? randomUUID()),
-            now: new Date(),
-          };
-          if (route.access) ctx = await route.access(ctx, params.data);
-          const queryNul = findNulCharacter(request.query);
-          if (queryNul !== null) {
-            throw AppError.invalid([
-              { path: queryNul, message: 'Remove the invisible control character (NUL) from this value' },
-            ]);
-          }
-          const query = route.query
-            ? route.query.safeParse(request.query ?? {})
-            : { success: true, data: {} };
-          if (!query.success) throw AppError.invalid(fieldErrors(query.error));
-          let body: { success: true; data: unknown } | { success: false; error: z.ZodError } = {
-            success: true,
-            data: undefined,
-          };
-          if (route.body) {
-            const nul = findNulCharacter(request.body);
-            if (nul !== null) {
+        const baseCtx = (tx: Ctx['tx']): Ctx => ({
+          tx,
+          config: deps.config,
+          principal: principalAndSession,
+          address: request.ip,
+          requestId: String(request.id ?? randomUUID()),
+          now: new Date(),
+        });
+        let received: Received | null = null;
+        if (route.receive) {
+          const access = route.access;
+          if (access)
+            await deps.database.db.transaction(async (tx) => void (await access(baseCtx(tx), params.data)));
+          received = await route.receive(request, deps.config);
+        }
+        try {
+          const result = await deps.database.db.transaction(async (tx) => {
+            let ctx = baseCtx(tx);
+            if (route.access) ctx = await route.access(ctx, params.data);
+            const queryNul = findNulCharacter(request.query);
+            if (queryNul !== null) {
               throw AppError.invalid([
-                {
-                  path: nul || '(body)',
-                  message: 'Remove the invisible control character (NUL) from this text',
-                },
+                { path: queryNul, message: 'Remove the invisible control character (NUL) from this value' },
               ]);
             }
-            body = route.body.safeParse(request.body ?? {});
-            if (!body.success) throw AppError.invalid(fieldErrors(body.error));
-          }
-          return route.handler(ctx, { params: params.data, query: query.data, body: body.data, request });
-        });
+            const query = route.query
+              ? route.query.safeParse(request.query ?? {})
+              : { success: true, data: {} };
+            if (!query.success) throw AppError.invalid(fieldErrors(query.error));
+            let body: { success: true; data: unknown } | { success: false; error: z.ZodError } = {
+              success: true,
+              data: undefined,
+            };
+            if (route.body) {
+              const nul = findNulCharacter(request.body);
+              if (nul !== null) {
+                throw AppError.invalid([
+                  {
+                    path: nul || '(body)',
+                    message: 'Remove the invisible control character (NUL) from this text',
+                  },
+                ]);
+              }
+              body = route.body.safeParse(request.body ?? {});
+              if (!body.success) throw AppError.invalid(fieldErrors(body.error));
+            }
+            return route.handler(ctx, {
+              params: params.data,
+              query: query.data,
+              body: body.data,
+              request,
+              received: received?.value,
+            });
+          });
 
-        if (result instanceof Respond) {
-          result.apply?.(reply);
-          reply.status(result.status ?? route.response.status);
-          return result.body === undefined ? reply.send() : reply.send(result.body);
+          if (result instanceof Respond) {
+            result.apply?.(reply);
+            reply.status(result.status ?? route.response.status);
+            return result.body === undefined ? reply.send() : reply.send(result.body);
+          }
+          reply.status(route.response.status);
+          return result === undefined ? reply.send() : reply.send(result);
+        } finally {
+          await received?.release();
         }
-        reply.status(route.response.status);
-        return result === undefined ? reply.send() : reply.send(result);
       },
     };
     const setup = route.setup;
