@@ -100,9 +100,8 @@ test('a business manager takes a case from notification to a staffed, scheduled 
     .fill('How do agencies tell each other about unexplained injuries to babies?');
   await expectAccessible(page, 'terms of reference form');
   await page.getByRole('button', { name: 'Save terms of reference' }).click();
-  await expect(
-    page.getByText('How do agencies tell each other about unexplained injuries to babies?'),
-  ).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('The terms of reference have been saved');
+  await expect(page.getByRole('link', { name: 'Add at least one research question' })).toBeVisible();
 
   // People: two lead reviewers, a review team from three agencies, a case group of five.
   await section(page, 'People').click();
