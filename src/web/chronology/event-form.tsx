@@ -1,10 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { datePrecisions, significances } from '#domain/chronology/chronology.ts';
+import { SingleCheckbox } from '../components/checkboxes-field.tsx';
+import { DateInputField } from '../components/date-input-field.tsx';
 import { type Choice, SelectField, TextField } from '../components/form-fields.tsx';
 import type { FormProblem } from '../components/form-problem.ts';
 import { RadiosField } from '../components/radios-field.tsx';
-import { DateField, TextareaField } from '../review/fields.tsx';
+import { TextareaField } from '../components/textarea-field.tsx';
 import {
   type EventValues,
   emptyPerspective,
@@ -47,13 +49,14 @@ export function EventForm({ initial, agencies, problem, pending, cancelTo, onSub
 
   return (
     <form noValidate onSubmit={submit}>
-      <DateField
+      <DateInputField
         id="occurredOn"
         legend="Date"
         hint="For example, 27 3 2026"
         value={values.occurredOn}
         onChange={set('occurredOn')}
         error={fields.occurredOn}
+        spellCheck={false}
       />
       <RadiosField
         id="datePrecision"
@@ -73,13 +76,14 @@ export function EventForm({ initial, agencies, problem, pending, cancelTo, onSub
         onChange={set('occurredTime')}
         error={fields.occurredTime}
       />
-      <DateField
+      <DateInputField
         id="endsOn"
         legend="End date (optional)"
         hint="If it went on over a period"
         value={values.endsOn}
         onChange={set('endsOn')}
         error={fields.endsOn}
+        spellCheck={false}
       />
       <SelectField
         id="agencyId"
@@ -123,21 +127,13 @@ export function EventForm({ initial, agencies, problem, pending, cancelTo, onSub
         error={fields.tags}
       />
       <div className="govuk-form-group">
-        <div className="govuk-checkboxes govuk-checkboxes--small">
-          <div className="govuk-checkboxes__item">
-            <input
-              className="govuk-checkboxes__input"
-              id="disputed"
-              name="disputed"
-              type="checkbox"
-              checked={values.disputed}
-              onChange={(e) => set('disputed')(e.target.checked)}
-            />
-            <label className="govuk-label govuk-checkboxes__label" htmlFor="disputed">
-              Disputed: the agencies’ accounts of this event disagree
-            </label>
-          </div>
-        </div>
+        <SingleCheckbox
+          id="disputed"
+          name="disputed"
+          label="Disputed: the agencies’ accounts of this event disagree"
+          checked={values.disputed}
+          onChange={set('disputed')}
+        />
       </div>
 
       <h2 className="govuk-heading-m">Shared with</h2>
@@ -156,12 +152,13 @@ export function EventForm({ initial, agencies, problem, pending, cancelTo, onSub
             choices={agencies}
             error={fields[`sharedWith.${i}.agencyId`]}
           />
-          <DateField
+          <DateInputField
             id={`sharedWith.${i}.learnedOn`}
             legend="Date they learned of it"
             value={row.learnedOn}
             onChange={(learnedOn) => setShared(i, { learnedOn })}
             error={fields[`sharedWith.${i}.learnedOn`]}
+            spellCheck={false}
           />
           <TextField
             id={`sharedWith.${i}.how`}

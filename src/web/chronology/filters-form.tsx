@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
+import { DateInputField } from '../components/date-input-field.tsx';
 import { SelectField, TextField } from '../components/form-fields.tsx';
 import { type DateParts, parseDateParts, partsFromIso } from '../review/dates.ts';
-import { DateField } from '../review/fields.tsx';
 import type { AgencyCount, NarrativeFilters } from './api.ts';
 
 type Props = {
@@ -61,8 +61,22 @@ export function FiltersForm({ filters, agencies, clearTo, onApply, onProblem, er
           onChange={setAgencyId}
           choices={agencies.map((a) => ({ value: a.id, label: `${a.name} (${a.count})` }))}
         />
-        <DateField id="from" legend="From" value={from} onChange={setFrom} error={errors.from} />
-        <DateField id="to" legend="To" value={to} onChange={setTo} error={errors.to} />
+        <DateInputField
+          id="from"
+          legend="From"
+          value={from}
+          onChange={setFrom}
+          error={errors.from}
+          spellCheck={false}
+        />
+        <DateInputField
+          id="to"
+          legend="To"
+          value={to}
+          onChange={setTo}
+          error={errors.to}
+          spellCheck={false}
+        />
         <TextField id="tag" label="Tag" value={tag} onChange={setTag} widthClass="govuk-input--width-10" />
         <TextField id="q" label="Words in what happened" value={q} onChange={setQ} />
         <SelectField id="sort" label="Sort" value={sort} onChange={setSort} choices={sortChoices} />

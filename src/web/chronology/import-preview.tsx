@@ -1,5 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { type ImportRowError, importColumns } from '#domain/chronology/chronology.ts';
+import { SingleCheckbox } from '../components/checkboxes-field.tsx';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { ScrollableTable } from '../components/scrollable-table.tsx';
 import type { ChronologyEventDto, ImportPreviewDto } from './api.ts';
@@ -122,20 +123,12 @@ export function ImportReady({ preview, agencyName, pending, onCommit, onAgain }:
                 {Math.round(d.similarity * 100)}% alike)
               </legend>
               <p className="govuk-body app-narrative-summary">{d.summary}</p>
-              <div className="govuk-checkboxes govuk-checkboxes--small">
-                <div className="govuk-checkboxes__item">
-                  <input
-                    className="govuk-checkboxes__input"
-                    id={`merge-${d.row}`}
-                    type="checkbox"
-                    checked={Boolean(merge[d.row])}
-                    onChange={(e) => setMerge((m) => ({ ...m, [d.row]: e.target.checked }))}
-                  />
-                  <label className="govuk-label govuk-checkboxes__label" htmlFor={`merge-${d.row}`}>
-                    Add as {agencyName}’s account of the existing event
-                  </label>
-                </div>
-              </div>
+              <SingleCheckbox
+                id={`merge-${d.row}`}
+                label={<>Add as {agencyName}’s account of the existing event</>}
+                checked={Boolean(merge[d.row])}
+                onChange={(checked) => setMerge((m) => ({ ...m, [d.row]: checked }))}
+              />
             </fieldset>
           ))}
         </>

@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
+import { DateInputField } from '../components/date-input-field.tsx';
 import { type Choice, describedBy, ErrorMessage, SelectField } from '../components/form-fields.tsx';
 import type { FormProblem } from '../components/form-problem.ts';
 import { clientProblem } from '../review/client-problem.ts';
 import { type DateParts, parseDateParts, partsFromIso } from '../review/dates.ts';
-import { DateField } from '../review/fields.tsx';
 
 export type TunnelChoice = {
   who: 'agency' | 'person';
@@ -119,13 +119,14 @@ export function TunnelForm({ initial, agencies, people, problem, onProblem, onSu
           </div>
         </fieldset>
       </div>
-      <DateField
+      <DateInputField
         id="asOf"
         legend="Date"
         hint="See only what they knew by the end of this day. For example, 27 3 2026"
         value={asOf}
         onChange={setAsOf}
         error={fields.asOf}
+        spellCheck={false}
       />
       <button type="submit" className="govuk-button">
         Show what they knew

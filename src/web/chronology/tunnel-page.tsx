@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError, queryString } from '../api/client.ts';
 import { useAgencies } from '../api/partnership.ts';
+import { SingleCheckbox } from '../components/checkboxes-field.tsx';
 import { type FormProblem, formProblem } from '../components/form-problem.ts';
 import { Loading } from '../components/problem-pages.tsx';
 import { ScrollableTable } from '../components/scrollable-table.tsx';
@@ -106,20 +107,13 @@ export function TunnelPage() {
                   {plural(t.events.length, 'event')} known. {plural(t.hiddenCount, 'later or unshared event')}{' '}
                   {t.hiddenCount === 1 ? 'is' : 'are'} hidden.
                 </p>
-                <div className="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4">
-                  <div className="govuk-checkboxes__item">
-                    <input
-                      className="govuk-checkboxes__input"
-                      id="greyed"
-                      type="checkbox"
-                      checked={greyed}
-                      onChange={(e) => setGreyed(e.target.checked)}
-                    />
-                    <label className="govuk-label govuk-checkboxes__label" htmlFor="greyed">
-                      Show the hidden events, greyed out
-                    </label>
-                  </div>
-                </div>
+                <SingleCheckbox
+                  id="greyed"
+                  className="govuk-!-margin-bottom-4"
+                  label="Show the hidden events, greyed out"
+                  checked={greyed}
+                  onChange={setGreyed}
+                />
                 {greyed && all.isPending ? <Loading /> : null}
                 <TunnelTable
                   events={rows}

@@ -14,7 +14,58 @@ export function describedBy(id: string, hint: unknown, error: unknown): string |
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-type FieldProps = {
+/** The class of a GOV.UK form group, marked as in error where there is one. */
+export function formGroupClass(error: unknown): string {
+  return `govuk-form-group${error ? ' govuk-form-group--error' : ''}`;
+}
+
+/** A field's hint, with the id `${id}-hint` that `describedBy` points to; nothing when there is none. */
+export function Hint({ id, hint }: { id: string; hint: ReactNode }) {
+  return hint ? (
+    <div id={`${id}-hint`} className="govuk-hint">
+      {hint}
+    </div>
+  ) : null;
+}
+
+type GroupProps = { id: string; hint?: ReactNode; error?: string | undefined; children: ReactNode };
+
+/** A form group with a label for the control `id`, then its hint and inline error, then the control. */
+export function LabelledGroup({
+  id,
+  label,
+  labelSize = 's',
+  hint,
+  error,
+  children,
+}: GroupProps & { label: ReactNode; labelSize?: 's' | 'm' }) {
+  return (
+    <div className={formGroupClass(error)}>
+      <label className={`govuk-label govuk-label--${labelSize}`} htmlFor={id}>
+        {label}
+      </label>
+      <Hint id={id} hint={hint} />
+      {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+      {children}
+    </div>
+  );
+}
+
+/** A form group holding a fieldset with a small legend, the hint and inline error, then the inputs. */
+export function FieldsetGroup({ id, legend, hint, error, children }: GroupProps & { legend: ReactNode }) {
+  return (
+    <div className={formGroupClass(error)}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        <Hint id={id} hint={hint} />
+        {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+        {children}
+      </fieldset>
+    </div>
+  );
+}
+
+export type FieldProps = {
   id: string;
   label: string;
   hint?: ReactNode;
@@ -27,6 +78,8 @@ type TextFieldProps = FieldProps & {
   type?: 'text' | 'email' | 'password';
   autoComplete?: string;
   spellCheck?: boolean;
+  /** For example "numeric", for whole numbers such as a count of meetings. */
+  inputMode?: 'numeric';
   widthClass?: string;
 };
 
@@ -42,34 +95,27 @@ export function TextField(props: TextFieldProps) {
     type = 'text',
     autoComplete,
     spellCheck,
+    inputMode,
     widthClass,
   } = props;
   const inputClasses = ['govuk-input', widthClass, error ? 'govuk-input--error' : null]
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label govuk-label--s" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+    <LabelledGroup id={id} label={label} hint={hint} error={error}>
       <input
         className={inputClasses}
         id={id}
         name={id}
         type={type}
+        inputMode={inputMode}
         value={value}
         onChange={(event) => onChange(event.target.value)}
         autoComplete={autoComplete}
         spellCheck={spellCheck}
         aria-describedby={describedBy(id, hint, error)}
       />
-    </div>
+    </LabelledGroup>
   );
 }
 
@@ -95,16 +141,7 @@ export function SelectField({
   emptyLabel,
 }: SelectFieldProps) {
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label govuk-label--s" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+    <LabelledGroup id={id} label={label} hint={hint} error={error}>
       <select
         className={`govuk-select${error ? ' govuk-select--error' : ''}`}
         id={id}
@@ -120,6 +157,6 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </div>
+    </LabelledGroup>
   );
 }

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { ConversationStatus } from '#domain/conversation/lifecycle.ts';
-import { TextareaField } from '../review/fields.tsx';
+import { TextareaField } from '../components/textarea-field.tsx';
 import type { ConversationDto } from './api.ts';
 
 type Props = {

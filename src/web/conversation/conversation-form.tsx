@@ -1,9 +1,11 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import './conversation.scss';
 import { Link } from 'react-router';
+import { CheckboxesField } from '../components/checkboxes-field.tsx';
+import { DateInputField } from '../components/date-input-field.tsx';
 import { SelectField } from '../components/form-fields.tsx';
 import { RadiosField } from '../components/radios-field.tsx';
-import { CheckboxesField, DateField, TextareaField } from '../review/fields.tsx';
+import { TextareaField } from '../components/textarea-field.tsx';
 import type { ConversationValues } from './form-values.ts';
 import { FactorsEditor, RationalityFields, TurningPointsEditor } from './list-editors.tsx';
 import { FollowUpsEditor, QueriesEditor } from './query-editors.tsx';
@@ -73,13 +75,14 @@ export function ConversationForm({
             onChange={set('participantId')}
           />
         ) : null}
-        <DateField
+        <DateInputField
           id="heldOn"
           legend="When was it held?"
           hint="For example, 27 3 2026"
           value={v.heldOn}
           error={errors.heldOn}
           onChange={set('heldOn')}
+          spellCheck={false}
         />
         {conductors.length > 0 ? (
           <CheckboxesField

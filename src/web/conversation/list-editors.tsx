@@ -1,6 +1,6 @@
 import { factorGroupKeys, factorGroups } from '#domain/conversation/factors.ts';
 import { SelectField, TextField } from '../components/form-fields.tsx';
-import { TextareaField } from '../review/fields.tsx';
+import { TextareaField } from '../components/textarea-field.tsx';
 import {
   emptyRationality,
   type FactorValues,

@@ -1,4 +1,5 @@
-import { TextareaField } from '../review/fields.tsx';
+import { SingleCheckbox } from '../components/checkboxes-field.tsx';
+import { TextareaField } from '../components/textarea-field.tsx';
 import { type FollowUpValues, newKey, type QueryValues } from './form-values.ts';
 import { type ListProps, RemoveButton, replace, without } from './list-editors.tsx';
 
@@ -64,20 +65,12 @@ export function FollowUpsEditor({ items, onChange, errors }: ListProps<FollowUpV
               onChange={(question) => set({ question })}
             />
             <div className="govuk-form-group">
-              <div className="govuk-checkboxes govuk-checkboxes--small">
-                <div className="govuk-checkboxes__item">
-                  <input
-                    className="govuk-checkboxes__input"
-                    id={`${id}.answered`}
-                    type="checkbox"
-                    checked={q.answered}
-                    onChange={(e) => set({ answered: e.target.checked })}
-                  />
-                  <label className="govuk-label govuk-checkboxes__label" htmlFor={`${id}.answered`}>
-                    Answered
-                  </label>
-                </div>
-              </div>
+              <SingleCheckbox
+                id={`${id}.answered`}
+                label="Answered"
+                checked={q.answered}
+                onChange={(answered) => set({ answered })}
+              />
             </div>
             {q.answered ? (
               <TextareaField

@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { type DocumentRestriction, documentKinds, documentRestrictions } from '#domain/document/document.ts';
 import { useAgencies } from '../api/partnership.ts';
 import { useSession } from '../api/session.ts';
+import { DateInputField } from '../components/date-input-field.tsx';
 import { describedBy, ErrorMessage, SelectField, TextField } from '../components/form-fields.tsx';
 import { type FormProblem, formProblem } from '../components/form-problem.ts';
 import { Page } from '../components/page.tsx';
@@ -11,7 +12,6 @@ import { RadiosField } from '../components/radios-field.tsx';
 import { useReview } from '../review/api.ts';
 import { clientProblem } from '../review/client-problem.ts';
 import { type DateParts, emptyDate, parseDateParts } from '../review/dates.ts';
-import { DateField } from '../review/fields.tsx';
 import { ReviewContent, ReviewNavigation } from '../review/review-navigation.tsx';
 import { useReviewParams } from '../review/review-overview-page.tsx';
 import { documentsPage, documentsPath, uploadDocument, useDocuments, useForgetDocuments } from './api.ts';
@@ -154,21 +154,23 @@ export function UploadDocumentPage() {
             choices={(agencies.data?.agencies ?? []).map((a) => ({ value: a.id, label: a.name }))}
             error={problem?.fields.agencyId}
           />
-          <DateField
+          <DateInputField
             id="dateFrom"
             legend="Start of the period it covers (optional)"
             hint="For example, 27 3 2024"
             value={dateFrom}
             onChange={setDateFrom}
             error={problem?.fields.dateFrom}
+            spellCheck={false}
           />
-          <DateField
+          <DateInputField
             id="dateTo"
             legend="End of the period it covers (optional)"
             hint="For example, 31 12 2024"
             value={dateTo}
             onChange={setDateTo}
             error={problem?.fields.dateTo}
+            spellCheck={false}
           />
           <RadiosField
             id="restriction"

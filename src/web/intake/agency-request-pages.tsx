@@ -2,10 +2,12 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { intakeLabels } from '#domain/intake/intake.ts';
 import { useAgencies } from '../api/partnership.ts';
+import { CheckboxesField } from '../components/checkboxes-field.tsx';
+import { DateInputField } from '../components/date-input-field.tsx';
 import { Page } from '../components/page.tsx';
 import { ForbiddenPage, Loading, NotFoundPage, QueryProblem } from '../components/problem-pages.tsx';
+import { TextareaField } from '../components/textarea-field.tsx';
 import { type DateParts, fieldProblem, noDate, partsFromIso, readDates } from './dates.ts';
-import { CheckboxesField, DateInputField, TextareaField } from './fields.tsx';
 import { type AgencyRequestDto, intakePages, useAskAgencies, useRecordReply } from './intake-api.ts';
 import { useRapidReviewOfNotification } from './rapid-review-page.tsx';
 import { type BannerState, useFormErrors } from './use-form-errors.ts';
@@ -76,16 +78,17 @@ export function AskAgenciesPage() {
         >
           <CheckboxesField
             id="agencyIds"
-            label="Which agencies have you asked for a summary of their involvement?"
+            legend="Which agencies have you asked for a summary of their involvement?"
             hint="Select all that apply. Agencies asked already are not listed."
-            value={chosen}
+            values={chosen}
             onChange={setChosen}
+            small
             choices={choices}
             error={fields.agencyIds}
           />
           <DateInputField
             id="requestedDate"
-            label="Date you asked (optional)"
+            legend="Date you asked (optional)"
             hint="Leave blank if you asked today. For example, 27 3 2026"
             value={requested}
             onChange={setRequested}
@@ -165,7 +168,7 @@ function ReplyForm({ request, childPseudonym, back, reply, errors }: ReplyProps)
       <form noValidate onSubmit={submit}>
         <DateInputField
           id="repliedDate"
-          label="Date the agency replied"
+          legend="Date the agency replied"
           hint="Leave blank if it has not replied yet. For example, 27 3 2026"
           value={replied}
           onChange={setReplied}

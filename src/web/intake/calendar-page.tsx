@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { DateInputField } from '../components/date-input-field.tsx';
 import { TextField } from '../components/form-fields.tsx';
 import { useFormProblem } from '../components/form-problem.ts';
 import { Page } from '../components/page.tsx';
@@ -7,7 +8,6 @@ import { Loading, QueryProblem } from '../components/problem-pages.tsx';
 import { ScrollableTable } from '../components/scrollable-table.tsx';
 import { useMembership } from '../partnership/use-membership.ts';
 import { type DateParts, formatDate, noDate, readDates } from './dates.ts';
-import { DateInputField } from './fields.tsx';
 import { intakePages, useAddClosure, useCalendarClosures, useRemoveClosure } from './intake-api.ts';
 import { type BannerState, useFormErrors } from './use-form-errors.ts';
 
@@ -125,7 +125,7 @@ export function CalendarPage() {
               <h2 className="govuk-heading-m">Add a non-working day</h2>
               <DateInputField
                 id="date"
-                label="Date"
+                legend="Date"
                 hint="For example, 28 12 2026"
                 value={date}
                 onChange={setDate}

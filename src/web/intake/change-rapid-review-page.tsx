@@ -1,12 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { intakeLabels } from '#domain/intake/intake.ts';
+import { DateInputField } from '../components/date-input-field.tsx';
 import { Page } from '../components/page.tsx';
 import { ForbiddenPage, Loading, NotFoundPage, QueryProblem } from '../components/problem-pages.tsx';
 import { RadiosField } from '../components/radios-field.tsx';
+import { TextareaField } from '../components/textarea-field.tsx';
 import { type DateParts, partsFromIso, readDates } from './dates.ts';
 import { DecisionRadios } from './decision-radios.tsx';
-import { DateInputField, TextareaField } from './fields.tsx';
 import { intakePages, type RapidReviewDto, useChangeRapidReview } from './intake-api.ts';
 import { useRapidReviewOfNotification } from './rapid-review-page.tsx';
 import { type BannerState, useFormErrors } from './use-form-errors.ts';
@@ -148,7 +149,7 @@ function RapidReviewForm({ r, back, change, errors }: FormProps) {
           />
           <DateInputField
             id="decisionDate"
-            label="Date of the decision"
+            legend="Date of the decision"
             hint="For example, 27 3 2026"
             value={v.decisionDate}
             onChange={set('decisionDate')}
@@ -158,7 +159,7 @@ function RapidReviewForm({ r, back, change, errors }: FormProps) {
         <h2 className="govuk-heading-m">Child Safeguarding Practice Review Panel</h2>
         <DateInputField
           id="sentToPanelDate"
-          label="Date the rapid review was sent to the panel (optional)"
+          legend="Date the rapid review was sent to the panel (optional)"
           hint="Leave blank if it has not been sent yet. For example, 27 3 2026"
           value={v.sentToPanelDate}
           onChange={set('sentToPanelDate')}
@@ -166,7 +167,7 @@ function RapidReviewForm({ r, back, change, errors }: FormProps) {
         />
         <DateInputField
           id="panelResponseDate"
-          label="Date of the panel’s reply (optional)"
+          legend="Date of the panel’s reply (optional)"
           hint="For example, 27 3 2026"
           value={v.panelResponseDate}
           onChange={set('panelResponseDate')}

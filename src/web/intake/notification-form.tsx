@@ -7,10 +7,12 @@ import {
   notificationRecipients,
 } from '#domain/intake/intake.ts';
 import type { ApiError } from '../api/client.ts';
+import { CheckboxesField } from '../components/checkboxes-field.tsx';
+import { DateInputField } from '../components/date-input-field.tsx';
 import { TextField } from '../components/form-fields.tsx';
 import { RadiosField } from '../components/radios-field.tsx';
+import { TextareaField } from '../components/textarea-field.tsx';
 import { type DateParts, noDate, partsFromIso, readDates } from './dates.ts';
-import { CheckboxesField, DateInputField, TextareaField } from './fields.tsx';
 import type { NotificationDto, NotificationInput } from './intake-api.ts';
 
 export const notificationFieldIds = [
@@ -127,7 +129,7 @@ export function NotificationForm({
       />
       <DateInputField
         id="incidentDate"
-        label="Date of the incident"
+        legend="Date of the incident"
         hint="For example, 27 3 2026"
         value={v.incidentDate}
         onChange={set('incidentDate')}
@@ -135,7 +137,7 @@ export function NotificationForm({
       />
       <DateInputField
         id="awareDate"
-        label="Date the local authority became aware"
+        legend="Date the local authority became aware"
         hint="The notification is due 5 working days after this date. For example, 27 3 2026"
         value={v.awareDate}
         onChange={set('awareDate')}
@@ -173,7 +175,7 @@ export function NotificationForm({
       <h2 className="govuk-heading-m">Sending the notification</h2>
       <DateInputField
         id="submittedDate"
-        label="Date the notification was sent (optional)"
+        legend="Date the notification was sent (optional)"
         hint="Leave blank if it has not been sent yet. For example, 27 3 2026"
         value={v.submittedDate}
         onChange={set('submittedDate')}
@@ -181,10 +183,11 @@ export function NotificationForm({
       />
       <CheckboxesField
         id="recipients"
-        label="Who it was sent to"
+        legend="Who it was sent to"
         hint="The notification form goes to the Panel, Ofsted and the Department for Education together. Select all that apply."
-        value={v.recipients}
+        values={v.recipients}
         onChange={set('recipients')}
+        small
         choices={choices(notificationRecipients)}
         error={e.recipients}
       />

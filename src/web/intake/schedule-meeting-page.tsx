@@ -2,11 +2,12 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { parseClockTime, ukDateTimeToIso } from '#domain/meeting/uk-time.ts';
 import type { FieldError } from '#domain/shared/app-error.ts';
+import { DateInputField } from '../components/date-input-field.tsx';
 import { TextField } from '../components/form-fields.tsx';
 import { Page } from '../components/page.tsx';
 import { ForbiddenPage, Loading, NotFoundPage, QueryProblem } from '../components/problem-pages.tsx';
+import { TextareaField } from '../components/textarea-field.tsx';
 import { type DateParts, fieldProblems, noDate, readDate } from './dates.ts';
-import { DateInputField, TextareaField } from './fields.tsx';
 import { intakePages, useScheduleMeeting } from './intake-api.ts';
 import { useRapidReviewOfNotification } from './rapid-review-page.tsx';
 import { type BannerState, useFormErrors } from './use-form-errors.ts';
@@ -75,7 +76,7 @@ export function ScheduleMeetingPage() {
         <TextField id="title" label="Meeting title" value={title} onChange={setTitle} error={e.title} />
         <DateInputField
           id="startsAt"
-          label="Date of the meeting"
+          legend="Date of the meeting"
           hint="For example, 27 3 2026"
           value={date}
           onChange={setDate}

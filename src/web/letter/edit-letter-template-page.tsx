@@ -4,7 +4,7 @@ import { ApiError } from '../api/client.ts';
 import { useFormProblem } from '../components/form-problem.ts';
 import { Page } from '../components/page.tsx';
 import { ForbiddenPage, Loading, NotFoundPage, QueryProblem } from '../components/problem-pages.tsx';
-import { TextareaField } from '../meeting/fields.tsx';
+import { TextareaField } from '../components/textarea-field.tsx';
 import { useMembership } from '../partnership/use-membership.ts';
 import { type LetterTemplateDto, useLetterTemplates, useSaveLetterTemplate } from './api.ts';
 import { PlaceholdersTable } from './letter-templates-page.tsx';

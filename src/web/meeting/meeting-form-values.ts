@@ -10,7 +10,7 @@ import type { ParticipantDto } from '#domain/participant/participant.ts';
 import { type ReviewRole, reviewRoles } from '#domain/review/policy.ts';
 import { ApiError } from '../api/client.ts';
 import type { ErrorSummaryItem } from '../components/error-summary.tsx';
-import type { CheckboxChoice } from './fields.tsx';
+import type { Choice } from '../components/form-fields.tsx';
 
 /** What the meeting form holds while the person fills it in. */
 export type MeetingFormValues = {
@@ -130,7 +130,7 @@ const groupLabels: Record<ReviewRole, string> = {
 export function attendeeGroups(
   participants: readonly ParticipantDto[],
   selected: readonly string[],
-): { role: ReviewRole; legend: string; choices: CheckboxChoice[] }[] {
+): { role: ReviewRole; legend: string; choices: Choice[] }[] {
   const roles = Object.keys(reviewRoles) as ReviewRole[];
   return roles
     .map((role) => ({

@@ -2,9 +2,11 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { meetingKinds, reviewMeetingKinds } from '#domain/meeting/meeting.ts';
 import type { ParticipantDto } from '#domain/participant/participant.ts';
+import { CheckboxGroup } from '../components/checkboxes-field.tsx';
+import { DateInputField } from '../components/date-input-field.tsx';
 import { describedBy, ErrorMessage, TextField } from '../components/form-fields.tsx';
 import { RadiosField } from '../components/radios-field.tsx';
-import { CheckboxGroup, DateInputField, TextareaField } from './fields.tsx';
+import { TextareaField } from '../components/textarea-field.tsx';
 import { attendeeGroups, type MeetingFormValues } from './meeting-form-values.ts';
 
 const kindChoices = reviewMeetingKinds.map((kind) => ({ value: kind, label: meetingKinds[kind] }));

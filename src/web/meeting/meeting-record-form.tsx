@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { type FormProblem, useFormProblem } from '../components/form-problem.ts';
+import { TextareaField } from '../components/textarea-field.tsx';
 import { type MeetingDto, useUpdateMeeting } from './api.ts';
-import { TextareaField } from './fields.tsx';
 
 const recordFields = ['notes', 'decisions', 'followUps'] as const;
 type RecordField = (typeof recordFields)[number];

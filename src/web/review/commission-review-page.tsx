@@ -2,17 +2,18 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { mayCommission } from '#domain/review/policy.ts';
 import { type ReviewType, type ReviewVariant, reviewVariants } from '#domain/review/review.ts';
+import { DateInputField } from '../components/date-input-field.tsx';
 import { TextField } from '../components/form-fields.tsx';
 import { useFormProblem } from '../components/form-problem.ts';
 import { Page } from '../components/page.tsx';
 import { ForbiddenPage, QueryProblem } from '../components/problem-pages.tsx';
 import { RadiosField } from '../components/radios-field.tsx';
+import { TextareaField } from '../components/textarea-field.tsx';
 import { useRapidReview } from '../intake/intake-api.ts';
 import { useMembership } from '../partnership/use-membership.ts';
 import { reviewPage, useCommissionReview, useReviews } from './api.ts';
 import { clientProblem } from './client-problem.ts';
 import { type DateParts, parseDateParts, partsFromIso, todayIso } from './dates.ts';
-import { DateField, TextareaField } from './fields.tsx';
 import { typeChoices, variantChoices } from './review-choices.ts';
 import type { OverviewPageState } from './review-overview-page.tsx';
 
@@ -140,13 +141,14 @@ export function CommissionReviewPage() {
           choices={variantChoices}
           error={problem?.fields.variant}
         />
-        <DateField
+        <DateInputField
           id="initiatedDate"
           legend="Date the review was initiated"
           hint="For example, 27 3 2026"
           value={initiated}
           onChange={setInitiated}
           error={problem?.fields.initiatedDate}
+          spellCheck={false}
         />
         <TextareaField
           id="purposeStatement"

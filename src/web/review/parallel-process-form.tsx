@@ -1,13 +1,15 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { type ParallelProcessKind, parallelProcessKinds } from '#domain/review/review.ts';
+import { CheckboxesField } from '../components/checkboxes-field.tsx';
+import { DateInputField } from '../components/date-input-field.tsx';
 import { TextField } from '../components/form-fields.tsx';
 import type { FormProblem } from '../components/form-problem.ts';
 import { RadiosField } from '../components/radios-field.tsx';
+import { TextareaField } from '../components/textarea-field.tsx';
 import type { ParallelProcessDto, ParallelProcessInput } from './api.ts';
 import { clientProblem } from './client-problem.ts';
 import { type DateParts, parseDateParts, partsFromIso } from './dates.ts';
-import { CheckboxesField, DateField, TextareaField } from './fields.tsx';
 
 export const processFieldIds = [
   'kind',
@@ -146,13 +148,14 @@ export function ParallelProcessForm({
         choices={Object.entries(constraintLabels).map(([value, label]) => ({ value, label }))}
         error={fields.noConversations ?? fields.publicationEmbargo ?? fields.constraints}
       />
-      <DateField
+      <DateInputField
         id="expectedEndDate"
         legend="Expected end date (optional)"
         hint="For example, 14 9 2026"
         value={values.expectedEndDate}
         onChange={set('expectedEndDate')}
         error={fields.expectedEndDate}
+        spellCheck={false}
       />
       <TextareaField
         id="notes"

@@ -3,9 +3,9 @@ import { type ActiveStage, reviewStages, stageOrder } from '#domain/review/stage
 import type { ErrorSummaryItem } from '../components/error-summary.tsx';
 import { SelectField } from '../components/form-fields.tsx';
 import { type FormProblem, formProblem } from '../components/form-problem.ts';
+import { TextareaField } from '../components/textarea-field.tsx';
 import { ReviewApiError, type ReviewDto, useTransitionReview } from './api.ts';
 import { clientProblem } from './client-problem.ts';
-import { TextareaField } from './fields.tsx';
 import { checkElementId } from './stage-checklist.tsx';
 
 type Action = 'advance' | 'pause' | 'resume' | 'return';

@@ -3,13 +3,15 @@ import { Link } from 'react-router';
 import type { ReviewType, ReviewVariant, UpdateReviewInput } from '#domain/review/review.ts';
 import { reviewVariants } from '#domain/review/review.ts';
 import type { AgencyDto } from '../api/partnership.ts';
+import { CheckboxesField } from '../components/checkboxes-field.tsx';
+import { DateInputField } from '../components/date-input-field.tsx';
 import { TextField } from '../components/form-fields.tsx';
 import type { FormProblem } from '../components/form-problem.ts';
 import { RadiosField } from '../components/radios-field.tsx';
+import { TextareaField } from '../components/textarea-field.tsx';
 import type { ReviewDto } from './api.ts';
 import { clientProblem } from './client-problem.ts';
 import { type DateParts, parseDateParts, partsFromIso } from './dates.ts';
-import { CheckboxesField, DateField, NumberField, TextareaField } from './fields.tsx';
 import { type ListItem, listItemId, newListItem, OrderedListField } from './ordered-list-field.tsx';
 import { typeChoices, variantChoices } from './review-choices.ts';
 
@@ -244,13 +246,14 @@ export function TermsForm({ review, agencies, pending, problem, itemErrors, canc
       />
 
       <h2 className="govuk-heading-m">The decision to review</h2>
-      <DateField
+      <DateInputField
         id="decisionDate"
         legend="Date of the decision"
         hint="For example, 27 3 2026"
         value={values.decisionDate}
         onChange={set('decisionDate')}
         error={fields.decisionDate}
+        spellCheck={false}
       />
       <TextareaField
         id="decisionRationale"
@@ -270,21 +273,23 @@ export function TermsForm({ review, agencies, pending, problem, itemErrors, canc
         onChange={set('purposeStatement')}
         error={fields.purposeStatement}
       />
-      <DateField
+      <DateInputField
         id="scopeFrom"
         legend="Start of the scope period"
         hint="The earliest events the review will look at. For example, 1 9 2025"
         value={values.scopeFrom}
         onChange={set('scopeFrom')}
         error={fields.scopeFrom}
+        spellCheck={false}
       />
-      <DateField
+      <DateInputField
         id="scopeTo"
         legend="End of the scope period"
         hint="For example, 27 3 2026"
         value={values.scopeTo}
         onChange={set('scopeTo')}
         error={fields.scopeTo}
+        spellCheck={false}
       />
       <TextareaField
         id="proportionalityRationale"
@@ -350,27 +355,34 @@ export function TermsForm({ review, agencies, pending, problem, itemErrors, canc
       />
 
       <h2 className="govuk-heading-m">Timetable</h2>
-      <NumberField
+      <TextField
         id="plannedReviewTeamMeetings"
         label="Review team meetings planned"
         value={values.plannedReviewTeamMeetings}
         onChange={set('plannedReviewTeamMeetings')}
         error={fields.plannedReviewTeamMeetings}
+        widthClass="govuk-input--width-3"
+        inputMode="numeric"
+        spellCheck={false}
       />
-      <NumberField
+      <TextField
         id="plannedJointMeetings"
         label="Joint meetings with the case group planned"
         value={values.plannedJointMeetings}
         onChange={set('plannedJointMeetings')}
         error={fields.plannedJointMeetings}
+        widthClass="govuk-input--width-3"
+        inputMode="numeric"
+        spellCheck={false}
       />
-      <DateField
+      <DateInputField
         id="targetPublicationDate"
         legend="Target publication date"
         hint="Reviews are usually expected to be published within about 6 months of being initiated."
         value={values.targetPublicationDate}
         onChange={set('targetPublicationDate')}
         error={fields.targetPublicationDate}
+        spellCheck={false}
       />
 
       <div className="govuk-button-group">
