@@ -127,8 +127,18 @@ test('a business manager takes a case from notification to a staffed, scheduled 
   await page.getByRole('button', { name: 'Add to review' }).click();
   const link = page.getByLabel('Invitation link for Sasha Newman');
   await expect(link).toHaveValue(/\/invitations\/[\w-]{40,}$/);
-  const invitation = new URL(await link.inputValue()).pathname;
+  const lostInvitation = new URL(await link.inputValue()).pathname;
   await expectAccessible(page, 'invitation link shown');
+
+  // The link was lost: a new one replaces it.
+  await section(page, 'People').click();
+  await page.getByRole('link', { name: 'Change Sasha Newman’s part in the review' }).click();
+  await page.getByRole('button', { name: 'Make a new invitation link for Sasha Newman' }).click();
+  const newLink = page.getByLabel('Invitation link for Sasha Newman');
+  await expect(newLink).toHaveValue(/\/invitations\/[\w-]{40,}$/);
+  const invitation = new URL(await newLink.inputValue()).pathname;
+  expect(invitation).not.toBe(lostInvitation);
+  await expectAccessible(page, 'new invitation link');
 
   // Now the review can move on.
   await section(page, 'Overview').click();
@@ -164,6 +174,8 @@ test('a business manager takes a case from notification to a staffed, scheduled 
   // The invited practitioner joins through the link and sees only what a case group member may.
   const context = await browser.newContext();
   const practitioner = await context.newPage();
+  await practitioner.goto(lostInvitation);
+  await expect(practitioner.getByText(/not valid/).first()).toBeVisible();
   await practitioner.goto(invitation);
   await expect(practitioner.getByRole('heading', { level: 1 })).toContainText('invited');
   await expectAccessible(practitioner, 'invitation');

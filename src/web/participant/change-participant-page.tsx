@@ -10,6 +10,7 @@ import { reviewPage, useReview } from '../review/api.ts';
 import { ReviewContent, ReviewNavigation } from '../review/review-navigation.tsx';
 import { useReviewParams } from '../review/review-overview-page.tsx';
 import { type ParticipantDto, useParticipants, useUpdateParticipant } from './api.ts';
+import { NewInvitationLink } from './new-invitation-link.tsx';
 import type { PeoplePageState } from './people-page.tsx';
 
 const fieldIds = ['jobTitle', 'agencyId', 'lineManagerParticipantId', 'active'] as const;
@@ -97,6 +98,9 @@ export function ChangeParticipantPage() {
             )
           }
         />
+        {person.status === 'invited' ? (
+          <NewInvitationLink partnershipId={partnershipId} reviewId={reviewId} participant={person} />
+        ) : null}
       </ReviewContent>
     </Page>
   );
