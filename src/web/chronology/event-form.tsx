@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { datePrecisions, significances } from '#domain/chronology/chronology.ts';
 import { SingleCheckbox } from '../components/checkboxes-field.tsx';
@@ -7,6 +7,7 @@ import { type Choice, SelectField, TextField } from '../components/form-fields.t
 import type { FormProblem } from '../components/form-problem.ts';
 import { RadiosField } from '../components/radios-field.tsx';
 import { TextareaField } from '../components/textarea-field.tsx';
+import { useFormValues } from '../components/use-form-values.ts';
 import {
   type EventValues,
   emptyPerspective,
@@ -32,11 +33,7 @@ const significanceChoices = [
 
 /** The form to add or change an event of the narrative, with its repeatable "shared with" and accounts. */
 export function EventForm({ initial, agencies, problem, pending, cancelTo, onSubmit }: Props) {
-  const [values, setValues] = useState(initial);
-  const set =
-    <K extends keyof EventValues>(key: K) =>
-    (value: EventValues[K]) =>
-      setValues((v) => ({ ...v, [key]: value }));
+  const [values, set] = useFormValues<EventValues>(initial);
   const fields = problem?.fields ?? {};
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

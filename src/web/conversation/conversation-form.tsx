@@ -1,4 +1,5 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import { useFormValues } from '../components/use-form-values.ts';
 import './conversation.scss';
 import { Link } from 'react-router';
 import { CheckboxesField } from '../components/checkboxes-field.tsx';
@@ -48,11 +49,7 @@ export function ConversationForm({
   cancelTo,
   onSubmit,
 }: Props) {
-  const [v, setValues] = useState<ConversationValues>(initial);
-  const set =
-    <K extends keyof ConversationValues>(key: K) =>
-    (value: ConversationValues[K]) =>
-      setValues((current) => ({ ...current, [key]: value }));
+  const [v, set] = useFormValues<ConversationValues>(initial);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     onSubmit(v);

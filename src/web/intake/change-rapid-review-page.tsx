@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { intakeLabels } from '#domain/intake/intake.ts';
 import { DateInputField } from '../components/date-input-field.tsx';
@@ -6,6 +6,7 @@ import { Page } from '../components/page.tsx';
 import { ForbiddenPage, Loading, NotFoundPage, QueryProblem } from '../components/problem-pages.tsx';
 import { RadiosField } from '../components/radios-field.tsx';
 import { TextareaField } from '../components/textarea-field.tsx';
+import { useFormValues } from '../components/use-form-values.ts';
 import { type DateParts, partsFromIso, readDates } from './dates.ts';
 import { DecisionRadios } from './decision-radios.tsx';
 import { intakePages, type RapidReviewDto, useChangeRapidReview } from './intake-api.ts';
@@ -82,11 +83,7 @@ type FormProps = {
 function RapidReviewForm({ r, back, change, errors }: FormProps) {
   const navigate = useNavigate();
   const { problem, onInvalid, sending } = errors;
-  const [v, setValues] = useState(() => valuesOf(r));
-  const set =
-    <K extends keyof Values>(key: K) =>
-    (value: Values[K]) =>
-      setValues((current) => ({ ...current, [key]: value }));
+  const [v, set] = useFormValues<Values>(() => valuesOf(r));
   const e = problem?.fields ?? {};
 
   const submit = (event: FormEvent<HTMLFormElement>) => {

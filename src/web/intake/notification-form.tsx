@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import {
   abuseOrNeglectKinds,
@@ -12,6 +12,7 @@ import { DateInputField } from '../components/date-input-field.tsx';
 import { TextField } from '../components/form-fields.tsx';
 import { RadiosField } from '../components/radios-field.tsx';
 import { TextareaField } from '../components/textarea-field.tsx';
+import { useFormValues } from '../components/use-form-values.ts';
 import { type DateParts, noDate, partsFromIso, readDates } from './dates.ts';
 import type { NotificationDto, NotificationInput } from './intake-api.ts';
 
@@ -79,11 +80,7 @@ export function NotificationForm({
   onSubmit,
   onInvalid,
 }: Props) {
-  const [v, setValues] = useState(initial);
-  const set =
-    <K extends keyof Values>(key: K) =>
-    (value: Values[K]) =>
-      setValues((current) => ({ ...current, [key]: value }));
+  const [v, set] = useFormValues<Values>(initial);
   const e = fieldErrors ?? {};
 
   const submit = (event: FormEvent<HTMLFormElement>) => {

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { meetingKinds, reviewMeetingKinds } from '#domain/meeting/meeting.ts';
 import type { ParticipantDto } from '#domain/participant/participant.ts';
@@ -7,6 +7,7 @@ import { DateInputField } from '../components/date-input-field.tsx';
 import { describedBy, ErrorMessage, TextField } from '../components/form-fields.tsx';
 import { RadiosField } from '../components/radios-field.tsx';
 import { TextareaField } from '../components/textarea-field.tsx';
+import { useFormValues } from '../components/use-form-values.ts';
 import { attendeeGroups, type MeetingFormValues } from './meeting-form-values.ts';
 
 const kindChoices = reviewMeetingKinds.map((kind) => ({ value: kind, label: meetingKinds[kind] }));
@@ -32,11 +33,7 @@ export function MeetingForm({
   fieldErrors,
   onSubmit,
 }: Props) {
-  const [values, setValues] = useState(initial);
-  const set =
-    <K extends keyof MeetingFormValues>(key: K) =>
-    (value: MeetingFormValues[K]) =>
-      setValues((current) => ({ ...current, [key]: value }));
+  const [values, set] = useFormValues<MeetingFormValues>(initial);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     onSubmit(values);

@@ -9,6 +9,7 @@ import { type FormProblem, useFormProblem } from '../components/form-problem.ts'
 import { Page } from '../components/page.tsx';
 import { ForbiddenPage, Loading, QueryProblem } from '../components/problem-pages.tsx';
 import { RadiosField } from '../components/radios-field.tsx';
+import { useFormValues } from '../components/use-form-values.ts';
 import { reviewPage, useReview } from '../review/api.ts';
 import { clientProblem } from '../review/client-problem.ts';
 import { ReviewContent, ReviewNavigation } from '../review/review-navigation.tsx';
@@ -233,7 +234,7 @@ type FormProps = {
 
 function ParticipantForm(props: FormProps) {
   const { canChooseExisting, users, agencies, lineManagers, problem, pending, cancelTo, onSubmit } = props;
-  const [values, setValues] = useState<Values>({
+  const [values, set] = useFormValues<Values>({
     role: '',
     who: canChooseExisting ? '' : 'new',
     userId: '',
@@ -243,10 +244,6 @@ function ParticipantForm(props: FormProps) {
     agencyId: '',
     lineManagerParticipantId: '',
   });
-  const set =
-    <K extends keyof Values>(key: K) =>
-    (value: Values[K]) =>
-      setValues((current) => ({ ...current, [key]: value }));
   const fields = problem?.fields ?? {};
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useAgencies } from '../api/partnership.ts';
 import { SelectField, TextField } from '../components/form-fields.tsx';
@@ -6,6 +6,7 @@ import { useFormProblem } from '../components/form-problem.ts';
 import { Page } from '../components/page.tsx';
 import { ForbiddenPage, Loading, NotFoundPage, QueryProblem } from '../components/problem-pages.tsx';
 import { RadiosField } from '../components/radios-field.tsx';
+import { useFormValues } from '../components/use-form-values.ts';
 import { reviewPage, useReview } from '../review/api.ts';
 import { ReviewContent, ReviewNavigation } from '../review/review-navigation.tsx';
 import { useReviewParams } from '../review/review-overview-page.tsx';
@@ -126,16 +127,12 @@ function ChangeForm({
   cancelTo: string;
   onSubmit: (values: Values) => void;
 }) {
-  const [values, setValues] = useState<Values>({
+  const [values, set] = useFormValues<Values>({
     jobTitle: person.jobTitle ?? '',
     agencyId: person.agencyId ?? '',
     lineManagerParticipantId: person.lineManagerParticipantId ?? '',
     active: person.status !== 'removed',
   });
-  const set =
-    <K extends keyof Values>(key: K) =>
-    (value: Values[K]) =>
-      setValues((current) => ({ ...current, [key]: value }));
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     onSubmit(values);

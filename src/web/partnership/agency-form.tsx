@@ -1,8 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { type AgencySector, agencySectors } from '#domain/partnership/agency.ts';
 import { TextField } from '../components/form-fields.tsx';
 import { RadiosField } from '../components/radios-field.tsx';
+import { useFormValues } from '../components/use-form-values.ts';
 
 export type AgencyFormValues = {
   name: string;
@@ -40,11 +41,7 @@ export function AgencyForm({
   fieldErrors,
   onSubmit,
 }: Props) {
-  const [values, setValues] = useState(initial);
-  const set =
-    <K extends keyof AgencyFormValues>(key: K) =>
-    (value: AgencyFormValues[K]) =>
-      setValues((current) => ({ ...current, [key]: value }));
+  const [values, set] = useFormValues<AgencyFormValues>(initial);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

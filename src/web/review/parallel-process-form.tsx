@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { type ParallelProcessKind, parallelProcessKinds } from '#domain/review/review.ts';
 import { CheckboxesField } from '../components/checkboxes-field.tsx';
@@ -7,6 +7,7 @@ import { TextField } from '../components/form-fields.tsx';
 import type { FormProblem } from '../components/form-problem.ts';
 import { RadiosField } from '../components/radios-field.tsx';
 import { TextareaField } from '../components/textarea-field.tsx';
+import { useFormValues } from '../components/use-form-values.ts';
 import type { ParallelProcessDto, ParallelProcessInput } from './api.ts';
 import { clientProblem } from './client-problem.ts';
 import { type DateParts, parseDateParts, partsFromIso } from './dates.ts';
@@ -66,7 +67,7 @@ export function ParallelProcessForm({
   onCheck,
   onSubmit,
 }: Props) {
-  const [values, setValues] = useState<Values>(() => ({
+  const [values, set] = useFormValues<Values>(() => ({
     kind: process?.kind ?? '',
     description: process?.description ?? '',
     contact: process?.contact ?? '',
@@ -78,10 +79,6 @@ export function ParallelProcessForm({
     expectedEndDate: partsFromIso(process?.expectedEndDate),
     notes: process?.notes ?? '',
   }));
-  const set =
-    <K extends keyof Values>(key: K) =>
-    (value: Values[K]) =>
-      setValues((current) => ({ ...current, [key]: value }));
   const fields = problem?.fields ?? {};
 
   const submit = (event: FormEvent<HTMLFormElement>) => {

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { ReviewType, ReviewVariant, UpdateReviewInput } from '#domain/review/review.ts';
 import { reviewVariants } from '#domain/review/review.ts';
@@ -9,6 +9,7 @@ import { TextField } from '../components/form-fields.tsx';
 import type { FormProblem } from '../components/form-problem.ts';
 import { RadiosField } from '../components/radios-field.tsx';
 import { TextareaField } from '../components/textarea-field.tsx';
+import { useFormValues } from '../components/use-form-values.ts';
 import type { ReviewDto } from './api.ts';
 import { clientProblem } from './client-problem.ts';
 import { type DateParts, parseDateParts, partsFromIso } from './dates.ts';
@@ -179,11 +180,7 @@ type Props = {
 
 /** The terms of reference as a form, in the order a business manager usually fills them in. */
 export function TermsForm({ review, agencies, pending, problem, itemErrors, cancelTo, onSubmit }: Props) {
-  const [values, setValues] = useState(() => termsValues(review));
-  const set =
-    <K extends keyof TermsValues>(key: K) =>
-    (value: TermsValues[K]) =>
-      setValues((current) => ({ ...current, [key]: value }));
+  const [values, set, setValues] = useFormValues<TermsValues>(() => termsValues(review));
   const fields = problem?.fields ?? {};
 
   // Changing the variant brings its usual meeting counts, unless they had been changed by hand.

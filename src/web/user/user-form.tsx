@@ -1,10 +1,11 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { MIN_PASSWORD_LENGTH } from '#domain/user/limits.ts';
 import { type PartnershipRole, partnershipRoles } from '#domain/user/roles.ts';
 import type { AgencyDto } from '../api/partnership.ts';
 import { SelectField, TextField } from '../components/form-fields.tsx';
 import { RadiosField } from '../components/radios-field.tsx';
+import { useFormValues } from '../components/use-form-values.ts';
 
 export type UserFormValues = {
   name: string;
@@ -65,11 +66,7 @@ export function UserForm({
   fieldErrors,
   onSubmit,
 }: Props) {
-  const [values, setValues] = useState(initial);
-  const set =
-    <K extends keyof UserFormValues>(key: K) =>
-    (value: UserFormValues[K]) =>
-      setValues((current) => ({ ...current, [key]: value }));
+  const [values, set] = useFormValues<UserFormValues>(initial);
   const agencyChoices = agencies
     .filter((agency) => agency.active || agency.id === initial.agencyId)
     .map((agency) => ({ value: agency.id, label: agency.name }));
