@@ -1,5 +1,7 @@
 import { integer, timestamp, uuid } from 'drizzle-orm/pg-core';
 
+/** A random UUID primary key. */
+export const id = () => uuid('id').primaryKey().defaultRandom();
 export const createdAt = () =>
   timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 export const updatedAt = () =>

@@ -12,23 +12,27 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-import { createdAt, updatedAt } from './columns.ts';
+import { createdAt, id, updatedAt } from './columns.ts';
 
 /** A safeguarding partnership: the tenant. Every row of review data carries its id. */
 export const partnerships = pgTable('partnerships', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   name: text('name').notNull(),
   slug: text('slug').notNull().unique(),
   createdAt: createdAt(),
 });
 
+/** The tenant key every partnership-owned row carries. */
+export const partnershipRef = () =>
+  uuid('partnership_id')
+    .notNull()
+    .references(() => partnerships.id);
+
 export const agencies = pgTable(
   'agencies',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id),
+    id: id(),
+    partnershipId: partnershipRef(),
     name: text('name').notNull(),
     shortName: text('short_name'),
     sector: text('sector').notNull(),
@@ -42,7 +46,7 @@ export const agencies = pgTable(
 
 /** A person's account. Their place in each partnership is a membership. */
 export const users = pgTable('users', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: id(),
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash'),
@@ -56,10 +60,8 @@ export const users = pgTable('users', {
 export const memberships = pgTable(
   'memberships',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id),
+    id: id(),
+    partnershipId: partnershipRef(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),

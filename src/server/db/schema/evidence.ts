@@ -13,9 +13,9 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, createdBy, updatedAt, version } from './columns.ts';
-import { agencies, partnerships, users } from './core.ts';
-import { participants, reviews } from './review.ts';
+import { createdAt, createdBy, id, updatedAt, version } from './columns.ts';
+import { agencies, partnershipRef, users } from './core.ts';
+import { participants, reviewRef } from './review.ts';
 
 /** PostgreSQL's full-text search vector; always generated from other columns. */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -24,13 +24,9 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 export const documents = pgTable(
   'documents',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id),
-    reviewId: uuid('review_id')
-      .notNull()
-      .references(() => reviews.id),
+    id: id(),
+    partnershipId: partnershipRef(),
+    reviewId: reviewRef(),
     agencyId: uuid('agency_id').references(() => agencies.id),
     title: text('title').notNull(),
     kind: text('kind').notNull(),
@@ -60,13 +56,9 @@ export const documents = pgTable(
 export const conversations = pgTable(
   'conversations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id),
-    reviewId: uuid('review_id')
-      .notNull()
-      .references(() => reviews.id),
+    id: id(),
+    partnershipId: partnershipRef(),
+    reviewId: reviewRef(),
     participantId: uuid('participant_id')
       .notNull()
       .references(() => participants.id),
@@ -95,10 +87,8 @@ export const conversations = pgTable(
 export const conversationVersions = pgTable(
   'conversation_versions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id),
+    id: id(),
+    partnershipId: partnershipRef(),
     conversationId: uuid('conversation_id')
       .notNull()
       .references(() => conversations.id),
@@ -115,13 +105,9 @@ export const conversationVersions = pgTable(
 export const chronologyEvents = pgTable(
   'chronology_events',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id),
-    reviewId: uuid('review_id')
-      .notNull()
-      .references(() => reviews.id),
+    id: id(),
+    partnershipId: partnershipRef(),
+    reviewId: reviewRef(),
     occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
     datePrecision: text('date_precision').notNull().default('exact'),
     occurredTime: text('occurred_time'),
@@ -154,10 +140,8 @@ export const chronologyEvents = pgTable(
 export const chronologyPerspectives = pgTable(
   'chronology_perspectives',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id),
+    id: id(),
+    partnershipId: partnershipRef(),
     eventId: uuid('event_id')
       .notNull()
       .references(() => chronologyEvents.id),
@@ -173,10 +157,8 @@ export const chronologyPerspectives = pgTable(
 export const chronologySources = pgTable(
   'chronology_sources',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id),
+    id: id(),
+    partnershipId: partnershipRef(),
     eventId: uuid('event_id')
       .notNull()
       .references(() => chronologyEvents.id),
@@ -198,9 +180,7 @@ export const chronologyKnowledge = pgTable(
     agencyId: uuid('agency_id')
       .notNull()
       .references(() => agencies.id),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id),
+    partnershipId: partnershipRef(),
     learnedOn: date('learned_on', { mode: 'string' }).notNull(),
     how: text('how'),
   },
@@ -214,13 +194,9 @@ export const chronologyKnowledge = pgTable(
 export const chronologyImports = pgTable(
   'chronology_imports',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id),
-    reviewId: uuid('review_id')
-      .notNull()
-      .references(() => reviews.id),
+    id: id(),
+    partnershipId: partnershipRef(),
+    reviewId: reviewRef(),
     agencyId: uuid('agency_id')
       .notNull()
       .references(() => agencies.id),

@@ -1,15 +1,13 @@
 import { boolean, date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, createdBy, updatedAt, version } from './columns.ts';
-import { agencies, partnerships } from './core.ts';
+import { createdAt, createdBy, id, updatedAt, version } from './columns.ts';
+import { agencies, partnershipRef } from './core.ts';
 
 /** A serious incident notification to the national panel (due 5 working days after the local authority became aware). */
 export const notifications = pgTable(
   'notifications',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id),
+    id: id(),
+    partnershipId: partnershipRef(),
     childPseudonym: text('child_pseudonym').notNull(),
     incidentDate: date('incident_date', { mode: 'string' }).notNull(),
     awareDate: date('aware_date', { mode: 'string' }).notNull(),
@@ -33,10 +31,8 @@ export const notifications = pgTable(
 export const rapidReviews = pgTable(
   'rapid_reviews',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id),
+    id: id(),
+    partnershipId: partnershipRef(),
     notificationId: uuid('notification_id')
       .notNull()
       .references(() => notifications.id),
@@ -66,10 +62,8 @@ export const rapidReviews = pgTable(
 export const rapidReviewAgencyRequests = pgTable(
   'rapid_review_agency_requests',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id),
+    id: id(),
+    partnershipId: partnershipRef(),
     rapidReviewId: uuid('rapid_review_id')
       .notNull()
       .references(() => rapidReviews.id),
@@ -90,10 +84,8 @@ export const rapidReviewAgencyRequests = pgTable(
 export const calendarClosures = pgTable(
   'calendar_closures',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id),
+    id: id(),
+    partnershipId: partnershipRef(),
     date: date('date', { mode: 'string' }).notNull(),
     name: text('name').notNull(),
     createdAt: createdAt(),

@@ -1,6 +1,6 @@
 import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, createdBy, updatedAt, version } from './columns.ts';
-import { partnerships } from './core.ts';
+import { createdAt, createdBy, id, updatedAt, version } from './columns.ts';
+import { partnershipRef } from './core.ts';
 import { rapidReviews } from './intake.ts';
 import { participants, reviews } from './review.ts';
 
@@ -8,10 +8,8 @@ import { participants, reviews } from './review.ts';
 export const meetings = pgTable(
   'meetings',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id),
+    id: id(),
+    partnershipId: partnershipRef(),
     reviewId: uuid('review_id').references(() => reviews.id),
     rapidReviewId: uuid('rapid_review_id').references(() => rapidReviews.id),
     kind: text('kind').notNull(),
@@ -43,9 +41,7 @@ export const meetingAttendees = pgTable(
     participantId: uuid('participant_id')
       .notNull()
       .references(() => participants.id),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id),
+    partnershipId: partnershipRef(),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.participantId] })],
 );
@@ -54,10 +50,8 @@ export const meetingAttendees = pgTable(
 export const letterTemplates = pgTable(
   'letter_templates',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id),
+    id: id(),
+    partnershipId: partnershipRef(),
     kind: text('kind').notNull(),
     body: text('body').notNull(),
     version: version(),

@@ -11,18 +11,16 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, createdBy, updatedAt, version } from './columns.ts';
-import { agencies, partnerships, users } from './core.ts';
+import { createdAt, createdBy, id, updatedAt, version } from './columns.ts';
+import { agencies, partnershipRef, users } from './core.ts';
 import { rapidReviews } from './intake.ts';
 
 /** A case review: the centre of Sightlines. */
 export const reviews = pgTable(
   'reviews',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id),
+    id: id(),
+    partnershipId: partnershipRef(),
     rapidReviewId: uuid('rapid_review_id').references(() => rapidReviews.id),
     title: text('title').notNull(),
     type: text('type').notNull(),
@@ -51,17 +49,19 @@ export const reviews = pgTable(
   (t) => [index('reviews_partnership_idx').on(t.partnershipId, t.stage)],
 );
 
+/** The review a row belongs to. */
+export const reviewRef = () =>
+  uuid('review_id')
+    .notNull()
+    .references(() => reviews.id);
+
 /** The questions the partnership wants the review to answer about its system, in order. */
 export const researchQuestions = pgTable(
   'research_questions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id),
-    reviewId: uuid('review_id')
-      .notNull()
-      .references(() => reviews.id),
+    id: id(),
+    partnershipId: partnershipRef(),
+    reviewId: reviewRef(),
     position: integer('position').notNull(),
     text: text('text').notNull(),
     createdAt: createdAt(),
@@ -72,15 +72,11 @@ export const researchQuestions = pgTable(
 export const reviewAgencies = pgTable(
   'review_agencies',
   {
-    reviewId: uuid('review_id')
-      .notNull()
-      .references(() => reviews.id),
+    reviewId: reviewRef(),
     agencyId: uuid('agency_id')
       .notNull()
       .references(() => agencies.id),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id),
+    partnershipId: partnershipRef(),
   },
   (t) => [primaryKey({ columns: [t.reviewId, t.agencyId] })],
 );
@@ -89,13 +85,9 @@ export const reviewAgencies = pgTable(
 export const reviewTransitions = pgTable(
   'review_transitions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id),
-    reviewId: uuid('review_id')
-      .notNull()
-      .references(() => reviews.id),
+    id: id(),
+    partnershipId: partnershipRef(),
+    reviewId: reviewRef(),
     fromStage: text('from_stage'),
     toStage: text('to_stage').notNull(),
     action: text('action').notNull(),
@@ -110,13 +102,9 @@ export const reviewTransitions = pgTable(
 export const parallelProcesses = pgTable(
   'parallel_processes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id),
-    reviewId: uuid('review_id')
-      .notNull()
-      .references(() => reviews.id),
+    id: id(),
+    partnershipId: partnershipRef(),
+    reviewId: reviewRef(),
     kind: text('kind').notNull(),
     description: text('description').notNull(),
     contact: text('contact'),
@@ -136,13 +124,9 @@ export const parallelProcesses = pgTable(
 export const participants = pgTable(
   'participants',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    partnershipId: uuid('partnership_id')
-      .notNull()
-      .references(() => partnerships.id),
-    reviewId: uuid('review_id')
-      .notNull()
-      .references(() => reviews.id),
+    id: id(),
+    partnershipId: partnershipRef(),
+    reviewId: reviewRef(),
     userId: uuid('user_id').references(() => users.id),
     role: text('role').notNull(),
     name: text('name').notNull(),
