@@ -3,6 +3,7 @@ import { type AuditAction, auditActions, type ListAuditQuery } from '#domain/aud
 import { type AuditRecord, auditHash, GENESIS_HASH } from '#domain/audit/chain.ts';
 import type { Queryable } from '../db/client.ts';
 import { auditChainHeads, auditEvents, users } from '../db/schema/index.ts';
+import type { MemberCtx } from '../http/context.ts';
 
 export type AuditEntry = {
   partnershipId: string | null;
@@ -46,6 +47,19 @@ export async function recordAudit(q: Queryable, entry: AuditEntry): Promise<void
     hash,
   });
   await q.update(auditChainHeads).set({ seq: record.seq, hash }).where(eq(auditChainHeads.chain, chain));
+}
+
+/**
+ * Records an action by the signed-in person in the partnership they are working in, in the
+ * request's transaction and at the request's time.
+ */
+export function auditAction(ctx: MemberCtx, entry: Omit<AuditEntry, 'partnershipId' | 'actorUserId' | 'at'>) {
+  return recordAudit(ctx.tx, {
+    ...entry,
+    partnershipId: ctx.membership.partnershipId,
+    actorUserId: ctx.principal.userId,
+    at: ctx.now,
+  });
 }
 
 /** Lists a partnership's audit events, newest first, filtered as asked. */

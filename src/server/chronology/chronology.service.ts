@@ -8,7 +8,7 @@ import type {
 } from '#domain/chronology/chronology.ts';
 import { mayInReview } from '#domain/review/policy.ts';
 import { AppError } from '#domain/shared/app-error.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditAction } from '../audit/audit.service.ts';
 import { agencies, chronologyEvents, chronologyKnowledge } from '../db/schema/index.ts';
 import { assertVersion, type ReviewCtx } from '../review/access.ts';
 import { type EventRow, presentEvents } from './chronology.presenter.ts';
@@ -97,14 +97,11 @@ export async function recordChronologyEvent(ctx: ReviewCtx, input: CreateChronol
     .values({ ...fields, ...scope(ctx), createdBy: ctx.principal.userId })
     .returning();
   await writeChildren(ctx.tx, scope(ctx), row!.id, row!, { sharedWith, perspectives, sources });
-  await recordAudit(ctx.tx, {
-    partnershipId: ctx.review.partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'chronology.event_recorded',
     entityType: 'chronology_event',
     entityId: row!.id,
     details: { reviewId: ctx.review.id, agencyId: row!.agencyId },
-    at: ctx.now,
   });
   return getChronologyEvent(ctx, row!.id);
 }
@@ -157,14 +154,11 @@ export async function updateChronologyEvent(
     { ...(knowledgeChanged ? { sharedWith: shared } : {}), perspectives, sources },
     true,
   );
-  await recordAudit(ctx.tx, {
-    partnershipId: ctx.review.partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'chronology.event_updated',
     entityType: 'chronology_event',
     entityId: eventId,
     details: { reviewId: ctx.review.id, fields: Object.keys(input).filter((k) => k !== 'version') },
-    at: ctx.now,
   });
   return getChronologyEvent(ctx, eventId);
 }
@@ -177,13 +171,10 @@ export async function deleteChronologyEvent(ctx: ReviewCtx, eventId: string, ver
   await assertEventVersion(ctx, current, version);
   await deleteChildren(ctx.tx, eventId);
   await ctx.tx.delete(chronologyEvents).where(eq(chronologyEvents.id, eventId));
-  await recordAudit(ctx.tx, {
-    partnershipId: ctx.review.partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'chronology.event_deleted',
     entityType: 'chronology_event',
     entityId: eventId,
     details: { reviewId: ctx.review.id, agencyId: current.agencyId },
-    at: ctx.now,
   });
 }

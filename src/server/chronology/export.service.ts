@@ -19,7 +19,7 @@ import {
   type exportChronologyQuery,
   importColumns,
 } from '#domain/chronology/chronology.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditAction } from '../audit/audit.service.ts';
 import type { ReviewCtx } from '../review/access.ts';
 import { queryEvents } from './chronology.service.ts';
 
@@ -187,9 +187,7 @@ export async function exportChronology(
       : format === 'xlsx'
         ? await exportXlsx(events)
         : await exportDocx(events, title);
-  await recordAudit(ctx.tx, {
-    partnershipId: ctx.review.partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'chronology.exported',
     entityType: 'review',
     entityId: ctx.review.id,
@@ -198,7 +196,6 @@ export async function exportChronology(
       eventCount: events.length,
       filtered: Object.keys(filters).filter((k) => k !== 'sort'),
     },
-    at: ctx.now,
   });
   const slug =
     title

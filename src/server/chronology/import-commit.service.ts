@@ -3,7 +3,7 @@ import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { ChronologyImportDto } from '#domain/chronology/chronology.ts';
 import type { ImportedRow } from '#domain/chronology/import-rows.ts';
 import { AppError, type FieldError } from '#domain/shared/app-error.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditAction } from '../audit/audit.service.ts';
 import { chronologyEvents, chronologyImports, chronologyPerspectives } from '../db/schema/index.ts';
 import type { ReviewCtx } from '../review/access.ts';
 import { knowledgeRows } from './event-children.ts';
@@ -158,14 +158,11 @@ export async function commitChronologyImport(
     .where(eq(chronologyImports.id, record.id))
     .returning();
   const counts = { eventsCreated: creating.length, perspectivesAdded: merging.length };
-  await recordAudit(ctx.tx, {
-    partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'chronology.imported',
     entityType: 'chronology_import',
     entityId: record.id,
     details: { reviewId: ctx.review.id, agencyId: record.agencyId, ...counts },
-    at: ctx.now,
   });
   return presentImport(updated!, counts);
 }

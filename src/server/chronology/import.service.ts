@@ -9,7 +9,7 @@ import type {
 import { likelyDuplicate, similarity } from '#domain/chronology/duplicates.ts';
 import { type ImportedRow, readTable } from '#domain/chronology/import-rows.ts';
 import { AppError } from '#domain/shared/app-error.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditAction } from '../audit/audit.service.ts';
 import { agencies, chronologyEvents, chronologyImports } from '../db/schema/index.ts';
 import type { ReviewCtx } from '../review/access.ts';
 import { parseCsv, parseXlsx } from './import-parse.ts';
@@ -133,14 +133,11 @@ export async function previewChronologyImport(
       createdBy: ctx.principal.userId,
     })
     .returning({ id: chronologyImports.id });
-  await recordAudit(ctx.tx, {
-    partnershipId: ctx.review.partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'chronology.import_checked',
     entityType: 'chronology_import',
     entityId: record!.id,
     details: { reviewId: ctx.review.id, agencyId: query.agencyId, rowCount, errorCount: errors.length },
-    at: ctx.now,
   });
   return {
     importId: record!.id,

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { MergeChronologyEventsInput } from '#domain/chronology/chronology.ts';
 import { AppError } from '#domain/shared/app-error.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditAction } from '../audit/audit.service.ts';
 import type { Queryable } from '../db/client.ts';
 import {
   chronologyEvents,
@@ -95,14 +95,11 @@ export async function mergeChronologyEvents(
       ...(input.disputed !== undefined ? { disputed: input.disputed } : {}),
     })
     .where(eq(chronologyEvents.id, eventId));
-  await recordAudit(ctx.tx, {
-    partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'chronology.events_merged',
     entityType: 'chronology_event',
     entityId: eventId,
     details: { reviewId: ctx.review.id, mergedEventId: other.id, disputed: input.disputed ?? event.disputed },
-    at: ctx.now,
   });
   return getChronologyEvent(ctx, eventId);
 }

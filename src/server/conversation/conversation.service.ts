@@ -15,7 +15,7 @@ import {
 import { searchText } from '#domain/conversation/search-text.ts';
 import { mayInReview } from '#domain/review/policy.ts';
 import { AppError } from '#domain/shared/app-error.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditAction, type recordAudit } from '../audit/audit.service.ts';
 import { conversations, conversationVersions } from '../db/schema/index.ts';
 import { assertVersion, type ReviewCtx } from '../review/access.ts';
 import {
@@ -36,14 +36,11 @@ export const audit = (
   id: string,
   details = {},
 ) =>
-  recordAudit(ctx.tx, {
-    partnershipId: ctx.review.partnershipId,
-    actorUserId: ctx.principal.userId,
+  auditAction(ctx, {
     action,
     entityType: 'conversation',
     entityId: id,
     details: { reviewId: ctx.review.id, ...details },
-    at: ctx.now,
   });
 
 async function writeVersion(

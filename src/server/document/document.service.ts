@@ -16,7 +16,7 @@ import {
 } from '#domain/document/document.ts';
 import { mayInReview } from '#domain/review/policy.ts';
 import { AppError } from '#domain/shared/app-error.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditAction } from '../audit/audit.service.ts';
 import type { Queryable } from '../db/client.ts';
 import { agencies, documents, users } from '../db/schema/index.ts';
 import { fieldErrors } from '../http/errors.ts';
@@ -168,9 +168,7 @@ export async function uploadDocument(ctx: ReviewCtx, received: TakenUpload) {
       createdBy: ctx.principal.userId,
     })
     .returning({ id: documents.id });
-  await recordAudit(ctx.tx, {
-    partnershipId: ctx.review.partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'document.uploaded',
     entityType: 'document',
     entityId: row!.id,
@@ -180,7 +178,6 @@ export async function uploadDocument(ctx: ReviewCtx, received: TakenUpload) {
       mediaType: file.mediaType,
       sizeBytes: file.blob.size,
     },
-    at: ctx.now,
   });
   return getDocument(ctx, row!.id);
 }
@@ -221,14 +218,11 @@ export async function updateDocument(ctx: ReviewCtx, documentId: string, input: 
     .update(documents)
     .set({ ...changes, version: current.version + 1, updatedAt: ctx.now })
     .where(eq(documents.id, current.id));
-  await recordAudit(ctx.tx, {
-    partnershipId: ctx.review.partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'document.updated',
     entityType: 'document',
     entityId: current.id,
     details: { reviewId: ctx.review.id, fields: Object.keys(changes) },
-    at: ctx.now,
   });
   return getDocument(ctx, current.id);
 }
@@ -249,14 +243,11 @@ export async function openDocument(ctx: ReviewCtx, documentId: string, mode: 'do
       'The file for this document is missing from storage. Ask your administrator to restore it from a backup.',
     );
   }
-  await recordAudit(ctx.tx, {
-    partnershipId: ctx.review.partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: mode === 'download' ? 'document.downloaded' : 'document.previewed',
     entityType: 'document',
     entityId: row.id,
     details: { reviewId: ctx.review.id },
-    at: ctx.now,
   });
   return { row, stream: storage.get(row.sha256) };
 }

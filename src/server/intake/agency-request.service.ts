@@ -7,7 +7,7 @@ import type {
 import type { AgencyRequestDto, RapidReviewMeetingDto } from '#domain/intake/intake-dto.ts';
 import { agencyRequestProblems } from '#domain/intake/rules.ts';
 import { AppError } from '#domain/shared/app-error.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditAction } from '../audit/audit.service.ts';
 import { agencies, meetings, rapidReviewAgencyRequests } from '../db/schema/index.ts';
 import type { MemberCtx } from '../http/context.ts';
 import { assertVersion } from '../review/access.ts';
@@ -69,14 +69,11 @@ export async function addAgencyRequest(
     })
     .returning();
   if (!row) throw new Error('insert returned nothing');
-  await recordAudit(ctx.tx, {
-    partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'rapid_review.agency_asked',
     entityType: 'rapid_review_agency_request',
     entityId: row.id,
     details: { rapidReviewId: review.id, agencyId: agency.id },
-    at: ctx.now,
   });
   return presentAgencyRequest(p, row, agency.name);
 }
@@ -127,9 +124,7 @@ export async function updateAgencyRequest(
     .where(eq(rapidReviewAgencyRequests.id, current.id))
     .returning();
   if (!row) throw new Error('update returned nothing');
-  await recordAudit(ctx.tx, {
-    partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'rapid_review.agency_request_updated',
     entityType: 'rapid_review_agency_request',
     entityId: row.id,
@@ -139,7 +134,6 @@ export async function updateAgencyRequest(
       replied: Boolean(row.repliedDate),
       version: row.version,
     },
-    at: ctx.now,
   });
   return presentAgencyRequest(p, row, found.agencyName);
 }
@@ -170,14 +164,11 @@ export async function scheduleRapidReviewMeeting(
     })
     .returning();
   if (!row) throw new Error('insert returned nothing');
-  await recordAudit(ctx.tx, {
-    partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'rapid_review.meeting_scheduled',
     entityType: 'meeting',
     entityId: row.id,
     details: { rapidReviewId: review.id, startsAt: row.startsAt.toISOString() },
-    at: ctx.now,
   });
   return presentMeeting(row);
 }

@@ -9,7 +9,7 @@ import type { AddCalendarClosureInput } from '#domain/intake/intake.ts';
 import type { CalendarClosureDto, CalendarClosureList } from '#domain/intake/intake-dto.ts';
 import { mayInPartnership } from '#domain/partnership/policy.ts';
 import { AppError } from '#domain/shared/app-error.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditAction } from '../audit/audit.service.ts';
 import type { Queryable } from '../db/client.ts';
 import { calendarClosures, notifications, rapidReviews } from '../db/schema/index.ts';
 import type { MemberCtx } from '../http/context.ts';
@@ -115,14 +115,11 @@ export async function addCalendarClosure(
     partnershipId,
     await partnershipCalendar(ctx.tx, partnershipId),
   );
-  await recordAudit(ctx.tx, {
-    partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'calendar.closure_added',
     entityType: 'calendar_closure',
     entityId: row.id,
     details: { date: row.date, name: row.name, deadlinesMoved: moved },
-    at: ctx.now,
   });
   return present(row);
 }
@@ -143,13 +140,10 @@ export async function removeCalendarClosure(ctx: MemberCtx, closureId: string): 
     partnershipId,
     await partnershipCalendar(ctx.tx, partnershipId),
   );
-  await recordAudit(ctx.tx, {
-    partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'calendar.closure_removed',
     entityType: 'calendar_closure',
     entityId: row.id,
     details: { date: row.date, name: row.name, deadlinesMoved: moved },
-    at: ctx.now,
   });
 }

@@ -4,7 +4,7 @@ import type { CreateNotificationInput, UpdateNotificationInput } from '#domain/i
 import type { NotificationDto, NotificationList } from '#domain/intake/intake-dto.ts';
 import { notificationProblems } from '#domain/intake/rules.ts';
 import { AppError } from '#domain/shared/app-error.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditAction } from '../audit/audit.service.ts';
 import { notifications, rapidReviews } from '../db/schema/index.ts';
 import type { MemberCtx } from '../http/context.ts';
 import { assertVersion } from '../review/access.ts';
@@ -61,14 +61,11 @@ export async function createNotification(
     })
     .returning();
   if (!row) throw new Error('insert returned nothing');
-  await recordAudit(ctx.tx, {
-    partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'notification.created',
     entityType: 'notification',
     entityId: row.id,
     details: { dueDate: row.dueDate, sent: Boolean(row.submittedDate) },
-    at: ctx.now,
   });
   return presentNotification(p, row, null);
 }
@@ -148,14 +145,11 @@ export async function updateNotification(
       review = moved ?? review;
     }
   }
-  await recordAudit(ctx.tx, {
-    partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'notification.updated',
     entityType: 'notification',
     entityId: row.id,
     details: { changed: Object.keys(changes).filter((k) => k !== 'dueDate'), version: row.version },
-    at: ctx.now,
   });
   return presentNotification(p, row, review);
 }

@@ -8,7 +8,7 @@ import type {
 import type { RapidReviewDto, RapidReviewList } from '#domain/intake/intake-dto.ts';
 import { rapidReviewProblems } from '#domain/intake/rules.ts';
 import { AppError } from '#domain/shared/app-error.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditAction } from '../audit/audit.service.ts';
 import type { Queryable } from '../db/client.ts';
 import { notifications, rapidReviewAgencyRequests, rapidReviews } from '../db/schema/index.ts';
 import type { MemberCtx } from '../http/context.ts';
@@ -105,14 +105,11 @@ export async function createRapidReview(
     })
     .returning();
   if (!row) throw new Error('insert returned nothing');
-  await recordAudit(ctx.tx, {
-    partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'rapid_review.started',
     entityType: 'rapid_review',
     entityId: row.id,
     details: { notificationId: notification.id, dueDate: row.dueDate },
-    at: ctx.now,
   });
   return presentRapidReview(p, row, notification);
 }
@@ -162,9 +159,7 @@ export async function updateRapidReview(
     .where(eq(rapidReviews.id, current.id))
     .returning();
   if (!row) throw new Error('update returned nothing');
-  await recordAudit(ctx.tx, {
-    partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'rapid_review.updated',
     entityType: 'rapid_review',
     entityId: row.id,
@@ -173,7 +168,6 @@ export async function updateRapidReview(
       version: row.version,
       ...('decision' in changes ? { decision: row.decision } : {}),
     },
-    at: ctx.now,
   });
   return presentRapidReview(p, row, notification);
 }

@@ -6,7 +6,7 @@ import { letterNeedsParticipant, mayEditLetterTemplates, mayReceiveLetter } from
 import { standardLetterTemplates } from '#domain/letter/standard-templates.ts';
 import { mayInReview, type ReviewRole, reviewRoles } from '#domain/review/policy.ts';
 import { AppError } from '#domain/shared/app-error.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditAction } from '../audit/audit.service.ts';
 import { agencies, participants, partnerships } from '../db/schema/index.ts';
 import { safeFileName } from '../meeting/calendar.ts';
 import type { ReviewCtx } from '../review/access.ts';
@@ -117,14 +117,11 @@ export async function generateLetter(
     title: letterTitle(blocks, letterKinds[kind].label),
     author: partnership?.name ?? 'Sightlines',
   });
-  await recordAudit(ctx.tx, {
-    partnershipId: ctx.review.partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'letter.generated',
     entityType: 'letter',
     entityId: recipient?.id ?? ctx.review.id,
     details: { reviewId: ctx.review.id, kind, participantId: recipient?.id ?? null },
-    at: ctx.now,
   });
   const prefix = kind === 'family' ? 'letter-to-the-family' : 'introductory-letter';
   return { docx, fileName: `${prefix}-${safeFileName(recipient?.name ?? ctx.review.title)}.docx` };

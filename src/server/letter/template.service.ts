@@ -10,7 +10,7 @@ import { letterPlaceholders } from '#domain/letter/placeholders.ts';
 import { mayEditLetterTemplates } from '#domain/letter/policy.ts';
 import { standardLetterTemplates } from '#domain/letter/standard-templates.ts';
 import { AppError } from '#domain/shared/app-error.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditAction } from '../audit/audit.service.ts';
 import type { Queryable } from '../db/client.ts';
 import { letterTemplates } from '../db/schema/index.ts';
 import type { MemberCtx } from '../http/context.ts';
@@ -109,14 +109,11 @@ export async function updateLetterTemplate(
     if (!row) throw stale();
   }
   if (!row) throw new Error('save returned nothing');
-  await recordAudit(ctx.tx, {
-    partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'letter_template.updated',
     entityType: 'letter_template',
     entityId: row.id,
     details: { kind, version: row.version },
-    at: ctx.now,
   });
   return presentTemplate(ctx, kind, row);
 }

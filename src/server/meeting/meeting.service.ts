@@ -9,7 +9,7 @@ import {
 } from '#domain/meeting/meeting.ts';
 import { mayInReview, type ReviewRole, reviewRoles } from '#domain/review/policy.ts';
 import { AppError } from '#domain/shared/app-error.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditAction } from '../audit/audit.service.ts';
 import { meetingAttendees, meetings, participants } from '../db/schema/index.ts';
 import { assertVersion, type ReviewCtx } from '../review/access.ts';
 import { type MeetingCtx, type MeetingRow, seesAllMeetings } from './access.ts';
@@ -169,14 +169,11 @@ export async function scheduleMeeting(
     .returning();
   if (!row) throw new Error('insert returned nothing');
   await setAttendees(ctx, row.id, attendeeIds);
-  await recordAudit(ctx.tx, {
-    partnershipId: ctx.review.partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'meeting.scheduled',
     entityType: 'meeting',
     entityId: row.id,
     details: { reviewId: ctx.review.id, kind: row.kind, attendees: attendeeIds.length },
-    at: ctx.now,
   });
   return getMeeting({ ...ctx, meeting: row });
 }
@@ -211,14 +208,11 @@ export async function updateMeeting(ctx: MeetingCtx, input: UpdateReviewMeetingI
     .where(eq(meetings.id, current.id))
     .returning();
   if (!row) throw new Error('update returned nothing');
-  await recordAudit(ctx.tx, {
-    partnershipId: ctx.review.partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'meeting.updated',
     entityType: 'meeting',
     entityId: row.id,
     details: { reviewId: ctx.review.id, changed, version: row.version },
-    at: ctx.now,
   });
   return getMeeting({ ...ctx, meeting: row });
 }

@@ -8,7 +8,7 @@ import {
 } from '#domain/participant/participant.ts';
 import { mayInReview, type ReviewRole, reviewRoles } from '#domain/review/policy.ts';
 import { AppError } from '#domain/shared/app-error.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditAction } from '../audit/audit.service.ts';
 import type { Queryable } from '../db/client.ts';
 import { agencies, memberships, participants, users } from '../db/schema/index.ts';
 import { assertVersion, type ReviewCtx } from '../review/access.ts';
@@ -198,14 +198,11 @@ export async function addParticipant(ctx: ReviewCtx, given: AddParticipantInput)
         .values({ ...values, partnershipId, reviewId, role: input.role, email: person.email })
         .returning();
   if (!row) throw new Error('insert returned nothing');
-  await recordAudit(ctx.tx, {
-    partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: token ? 'participant.invited' : 'participant.added',
     entityType: 'participant',
     entityId: row.id,
     details: { reviewId, role: row.role, userId: row.userId },
-    at: ctx.now,
   });
   const rows = await loadRows(ctx.tx, reviewId);
   const participant = presentAll(ctx, rows).find((p) => p.id === row.id)!;
@@ -238,14 +235,11 @@ export async function updateParticipant(
       updatedAt: ctx.now,
     })
     .where(eq(participants.id, participantId));
-  await recordAudit(ctx.tx, {
-    partnershipId: ctx.review.partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'participant.updated',
     entityType: 'participant',
     entityId: participantId,
     details: { reviewId: ctx.review.id, changed: Object.keys(changes), version: current.version + 1 },
-    at: ctx.now,
   });
   const rows = await loadRows(ctx.tx, ctx.review.id);
   return presentAll(ctx, rows).find((p) => p.id === participantId)!;
@@ -277,14 +271,11 @@ export async function reissueInvitation(ctx: ReviewCtx, participantId: string) {
       updatedAt: ctx.now,
     })
     .where(eq(participants.id, participantId));
-  await recordAudit(ctx.tx, {
-    partnershipId: ctx.review.partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'participant.invited',
     entityType: 'participant',
     entityId: participantId,
     details: { reviewId: ctx.review.id, role: current.role, reissued: true },
-    at: ctx.now,
   });
   const rows = await loadRows(ctx.tx, ctx.review.id);
   return {

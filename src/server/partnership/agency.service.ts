@@ -8,7 +8,7 @@ import {
 } from '#domain/partnership/agency.ts';
 import { mayInPartnership } from '#domain/partnership/policy.ts';
 import { AppError } from '#domain/shared/app-error.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditAction } from '../audit/audit.service.ts';
 import type { Queryable } from '../db/client.ts';
 import { agencies } from '../db/schema/index.ts';
 import type { MemberCtx } from '../http/context.ts';
@@ -69,14 +69,11 @@ export async function createAgency(ctx: MemberCtx, input: CreateAgencyInput): Pr
     .values({ partnershipId, name: input.name, shortName: input.shortName || null, sector: input.sector })
     .returning();
   if (!row) throw new Error('insert returned nothing');
-  await recordAudit(ctx.tx, {
-    partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'agency.created',
     entityType: 'agency',
     entityId: row.id,
     details: { name: row.name, sector: row.sector },
-    at: ctx.now,
   });
   return presentAgency(ctx, row);
 }
@@ -116,14 +113,11 @@ export async function updateAgency(
     .where(eq(agencies.id, agencyId))
     .returning();
   if (!row) throw new Error('update returned nothing');
-  await recordAudit(ctx.tx, {
-    partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'agency.updated',
     entityType: 'agency',
     entityId: row.id,
     details: { changed: Object.keys(changes), version: row.version },
-    at: ctx.now,
   });
   return presentAgency(ctx, row);
 }

@@ -9,7 +9,7 @@ import {
   type updateParallelProcessInput,
 } from '#domain/review/review.ts';
 import { AppError } from '#domain/shared/app-error.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditAction } from '../audit/audit.service.ts';
 import { parallelProcesses } from '../db/schema/index.ts';
 import { assertVersion, type ReviewCtx } from './access.ts';
 
@@ -51,9 +51,7 @@ export async function addParallelProcess(ctx: ReviewCtx, input: z.output<typeof 
     .values({ ...input, partnershipId: ctx.review.partnershipId, reviewId: ctx.review.id })
     .returning();
   if (!row) throw new Error('insert returned nothing');
-  await recordAudit(ctx.tx, {
-    partnershipId: row.partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'parallel_process.added',
     entityType: 'parallel_process',
     entityId: row.id,
@@ -63,7 +61,6 @@ export async function addParallelProcess(ctx: ReviewCtx, input: z.output<typeof 
       noConversations: row.noConversations,
       publicationEmbargo: row.publicationEmbargo,
     },
-    at: ctx.now,
   });
   return present(row);
 }
@@ -89,14 +86,11 @@ export async function updateParallelProcess(
     .where(eq(parallelProcesses.id, processId))
     .returning();
   if (!row) throw new Error('update returned nothing');
-  await recordAudit(ctx.tx, {
-    partnershipId: row.partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'parallel_process.updated',
     entityType: 'parallel_process',
     entityId: row.id,
     details: { reviewId: row.reviewId, changed: Object.keys(changes), version: row.version },
-    at: ctx.now,
   });
   return present(row);
 }

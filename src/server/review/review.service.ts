@@ -13,7 +13,7 @@ import {
 } from '#domain/review/review.ts';
 import { type ReviewStage, reviewStages } from '#domain/review/stages.ts';
 import { AppError } from '#domain/shared/app-error.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditAction } from '../audit/audit.service.ts';
 import type { Queryable } from '../db/client.ts';
 import {
   agencies,
@@ -130,14 +130,11 @@ export async function commissionReview(ctx: MemberCtx, input: CommissionReviewIn
     actorUserId: ctx.principal.userId,
     at: ctx.now,
   });
-  await recordAudit(ctx.tx, {
-    partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'review.commissioned',
     entityType: 'review',
     entityId: review.id,
     details: { type: review.type, variant: review.variant, rapidReviewId: review.rapidReviewId },
-    at: ctx.now,
   });
   const reviewContext = {
     ...ctx,
@@ -174,14 +171,11 @@ export async function updateReview(ctx: ReviewCtx, input: UpdateReviewInput) {
     ...(agencyIds ? ['agencyIds'] : []),
     ...(questions ? ['researchQuestions'] : []),
   ];
-  await recordAudit(ctx.tx, {
-    partnershipId: review.partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'review.updated',
     entityType: 'review',
     entityId: review.id,
     details: { changed, version: review.version },
-    at: ctx.now,
   });
   return presentReview({ ...ctx, review }, review);
 }

@@ -7,7 +7,7 @@ import {
   type TransitionAction,
 } from '#domain/review/stages.ts';
 import { AppError } from '#domain/shared/app-error.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditAction } from '../audit/audit.service.ts';
 import { reviews, reviewTransitions } from '../db/schema/index.ts';
 import { assertVersion, type ReviewCtx } from './access.ts';
 import { loadReviewFacts, presentReview } from './review.presenter.ts';
@@ -56,14 +56,11 @@ export async function transitionReview(ctx: ReviewCtx, input: TransitionReviewIn
     actorUserId: ctx.principal.userId,
     at: ctx.now,
   });
-  await recordAudit(ctx.tx, {
-    partnershipId: review.partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'review.transitioned',
     entityType: 'review',
     entityId: review.id,
     details: { from: plan.from, to: plan.to, action: input.action },
-    at: ctx.now,
   });
   return presentReview({ ...ctx, review }, review);
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { visibleRestrictions } from '#domain/document/document.ts';
 import { headlineOptions, type SearchResultDto, snippetParts } from '#domain/search/search.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditAction } from '../audit/audit.service.ts';
 import { agencies, chronologyEvents, conversations, documents, participants } from '../db/schema/index.ts';
 import type { ReviewCtx } from '../review/access.ts';
 
@@ -102,14 +102,11 @@ export async function searchEvidence(ctx: ReviewCtx, input: { q: string; kinds: 
   }
   results.sort((a, b) => b.rank - a.rank);
   const top = results.slice(0, input.limit);
-  await recordAudit(ctx.tx, {
-    partnershipId: ctx.review.partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'evidence.searched',
     entityType: 'review',
     entityId: ctx.review.id,
     details: { kinds: input.kinds, results: top.length },
-    at: ctx.now,
   });
   return { query: input.q, results: top };
 }

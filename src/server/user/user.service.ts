@@ -5,7 +5,7 @@ import { passwordProblem } from '#domain/user/password-policy.ts';
 import { type PartnershipRole, partnershipRoles } from '#domain/user/roles.ts';
 import { leavesNoAdmin } from '#domain/user/rules.ts';
 import type { CreateUserInput, UpdateUserInput, UserDto } from '#domain/user/user.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditAction } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Queryable } from '../db/client.ts';
 import { agencies, memberships, sessions, users } from '../db/schema/index.ts';
@@ -121,14 +121,11 @@ export async function createUser(ctx: MemberCtx, input: CreateUserInput) {
     agencyId: input.agencyId ?? null,
     jobTitle: input.jobTitle || null,
   });
-  await recordAudit(ctx.tx, {
-    partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: existingAccount ? 'user.added_to_partnership' : 'user.created',
     entityType: 'user',
     entityId: user.id,
     details: { role: input.role, agencyId: input.agencyId ?? null },
-    at: ctx.now,
   });
   return { user: presentUser(ctx, await getMember(ctx.tx, partnershipId, user.id)), existingAccount };
 }
@@ -208,9 +205,7 @@ export async function updateUser(ctx: MemberCtx, userId: string, input: UpdateUs
       .where(and(eq(memberships.userId, userId), eq(memberships.active, true)));
     if ((still?.n ?? 0) === 0) await ctx.tx.delete(sessions).where(eq(sessions.userId, userId));
   }
-  await recordAudit(ctx.tx, {
-    partnershipId,
-    actorUserId: ctx.principal.userId,
+  await auditAction(ctx, {
     action: 'user.updated',
     entityType: 'user',
     entityId: userId,
@@ -218,7 +213,6 @@ export async function updateUser(ctx: MemberCtx, userId: string, input: UpdateUs
       changed: [...Object.keys(changes), ...(input.name !== undefined ? ['name'] : [])],
       version: current.membership.version + 1,
     },
-    at: ctx.now,
   });
   return presentUser(ctx, await getMember(ctx.tx, partnershipId, userId));
 }
