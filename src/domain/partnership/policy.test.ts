@@ -12,6 +12,8 @@ const expected: Record<PartnershipRole, Record<PartnershipAction, boolean>> = {
     viewAudit: true,
     commissionReviews: true,
     manageIntake: true,
+    viewReferenceData: true,
+    manageReferenceData: true,
   },
   business_manager: {
     viewPartnership: true,
@@ -22,6 +24,8 @@ const expected: Record<PartnershipRole, Record<PartnershipAction, boolean>> = {
     viewAudit: false,
     commissionReviews: true,
     manageIntake: true,
+    viewReferenceData: true,
+    manageReferenceData: false,
   },
   member: {
     viewPartnership: true,
@@ -32,6 +36,8 @@ const expected: Record<PartnershipRole, Record<PartnershipAction, boolean>> = {
     viewAudit: false,
     commissionReviews: false,
     manageIntake: false,
+    viewReferenceData: true,
+    manageReferenceData: false,
   },
 };
 

@@ -11,7 +11,9 @@ export type PartnershipAction =
   | 'manageUsers'
   | 'viewAudit'
   | 'commissionReviews'
-  | 'manageIntake';
+  | 'manageIntake'
+  | 'viewReferenceData'
+  | 'manageReferenceData';
 
 /**
  * What each partnership role may do. Members see the partnership and its agencies; business
@@ -27,6 +29,8 @@ export const partnershipPolicy: Record<PartnershipAction, readonly PartnershipRo
   viewAudit: ['partnership_admin'],
   commissionReviews: ['partnership_admin', 'business_manager'],
   manageIntake: ['partnership_admin', 'business_manager'],
+  viewReferenceData: ['partnership_admin', 'business_manager', 'member'],
+  manageReferenceData: ['partnership_admin'],
 };
 
 /** Whether a member of a partnership may take a partnership-level action. */
@@ -43,5 +47,6 @@ export function partnershipAbilities(actor: PartnershipActor) {
     viewAudit: mayInPartnership(actor, 'viewAudit'),
     manageIntake: mayInPartnership(actor, 'manageIntake'),
     commissionReviews: mayInPartnership(actor, 'commissionReviews'),
+    manageReferenceData: mayInPartnership(actor, 'manageReferenceData'),
   };
 }

@@ -33,6 +33,10 @@ const expected: Record<ReviewRole, ReviewAction[]> = {
     'viewNarrative',
     'editNarrative',
     'searchEvidence',
+    'viewAnalysis',
+    'editAnalysis',
+    'manageAnalysis',
+    'commentOnEpisodes',
   ],
   business_manager: [
     'viewReview',
@@ -56,6 +60,10 @@ const expected: Record<ReviewRole, ReviewAction[]> = {
     'viewNarrative',
     'editNarrative',
     'searchEvidence',
+    'viewAnalysis',
+    'editAnalysis',
+    'manageAnalysis',
+    'commentOnEpisodes',
   ],
   trainee_reviewer: [
     'viewReview',
@@ -74,6 +82,10 @@ const expected: Record<ReviewRole, ReviewAction[]> = {
     'viewNarrative',
     'editNarrative',
     'searchEvidence',
+    'viewAnalysis',
+    'editAnalysis',
+    'manageAnalysis',
+    'commentOnEpisodes',
   ],
   supervisor: [
     'viewReview',
@@ -88,6 +100,8 @@ const expected: Record<ReviewRole, ReviewAction[]> = {
     'viewConversations',
     'viewNarrative',
     'searchEvidence',
+    'viewAnalysis',
+    'commentOnEpisodes',
   ],
   review_team_member: [
     'viewReview',
@@ -104,6 +118,9 @@ const expected: Record<ReviewRole, ReviewAction[]> = {
     'viewNarrative',
     'editNarrative',
     'searchEvidence',
+    'viewAnalysis',
+    'editAnalysis',
+    'commentOnEpisodes',
   ],
   chair: [
     'viewReview',
@@ -122,6 +139,8 @@ const expected: Record<ReviewRole, ReviewAction[]> = {
     'viewOwnMeetings',
     'viewSignedOffOutputs',
     'viewOwnConversation',
+    'viewSharedEpisodes',
+    'commentOnEpisodes',
   ],
   family_member: [
     'viewReview',

@@ -36,7 +36,12 @@ export type ReviewAction =
   | 'viewOwnConversation'
   | 'viewNarrative'
   | 'editNarrative'
-  | 'searchEvidence';
+  | 'searchEvidence'
+  | 'viewAnalysis'
+  | 'editAnalysis'
+  | 'manageAnalysis'
+  | 'viewSharedEpisodes'
+  | 'commentOnEpisodes';
 
 const everyone: ReviewRole[] = Object.keys(reviewRoles) as ReviewRole[];
 const runners: ReviewRole[] = ['business_manager', 'lead_reviewer'];
@@ -86,6 +91,11 @@ export const reviewPolicy: Record<ReviewAction, readonly ReviewRole[]> = {
   viewNarrative: analysts,
   editNarrative: [...runners, 'trainee_reviewer', 'review_team_member'],
   searchEvidence: analysts,
+  viewAnalysis: analysts,
+  editAnalysis: ['business_manager', 'lead_reviewer', 'trainee_reviewer', 'review_team_member'],
+  manageAnalysis: ['business_manager', 'lead_reviewer', 'trainee_reviewer'],
+  viewSharedEpisodes: ['case_group_member'],
+  commentOnEpisodes: [...analysts, 'case_group_member'],
 };
 
 /** A person as the review policy sees them: their roles in the review and their partnership role. */

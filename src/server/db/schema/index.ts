@@ -1,4 +1,6 @@
 // The database schema, one file per feature; drizzle-kit reads them all through this index.
+
+export * from './analysis.ts';
 export * from './core.ts';
 export * from './evidence.ts';
 export * from './intake.ts';
