@@ -4,6 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { analysisRoutes } from './analysis/analysis.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { chronologyRoutes } from './chronology/chronology.routes.ts';
@@ -22,6 +23,7 @@ import { letterRoutes } from './letter/letter.routes.ts';
 import { meetingRoutes } from './meeting/meeting.routes.ts';
 import { participantRoutes } from './participant/participant.routes.ts';
 import { partnershipRoutes } from './partnership/partnership.routes.ts';
+import { referenceRoutes } from './reference/reference.routes.ts';
 import { reviewRoutes } from './review/review.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { userRoutes } from './user/user.routes.ts';
@@ -54,6 +56,8 @@ export function apiRoutes(database: Database): AnyRoute[] {
     ...chronologyRoutes,
     ...conversationRoutes,
     ...documentRoutes,
+    ...analysisRoutes,
+    ...referenceRoutes,
   ];
 }
 

@@ -189,7 +189,10 @@ export const builtInReference: { [K in ReferenceKind]: { name: string; content: 
 };
 
 /** The query and body of publishing a new version of one kind. */
-export const referenceKindParams = z.object({ partnershipId: id, kind: referenceKind });
+export const referenceKindParams = z.object({ partnershipId: id, referenceKind });
+export const referenceVersionParams = referenceKindParams.extend({
+  referenceVersion: z.coerce.number().int().min(1),
+});
 export const publishReferenceInput = z.object({
   name: requiredText('a name for this version', 200),
   content: z.unknown().describe('The whole content of the new version, in the shape of its kind'),

@@ -153,6 +153,8 @@ const matrix: Record<string, Who> = {
   },
   downloadDocument: { review: [...analysts, 'case_group_member'] },
   previewDocument: { review: [...analysts, 'case_group_member'] },
+  // Analysis (key practice episodes, factors, comments, language, causal map)
+  // Reference data
 };
 const roles: PartnershipRole[] = ['partnership_admin', 'business_manager', 'member'];
 
