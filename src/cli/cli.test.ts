@@ -68,6 +68,23 @@ describe('sightlines command', () => {
     expect(ok.stdout).toMatch(/Audit log intact: \d+ events/);
   }, 120_000);
 
+  it('loads the demo review with its key practice episodes', async () => {
+    const db = await PGlite.create(join(dataDir, 'pglite'));
+    try {
+      const { rows } = await db.query<{ status: string; n: number }>(
+        `select e.status, count(*)::int as n from episodes e join reviews r on r.id = e.review_id
+         where r.title = 'Child A' group by e.status order by e.status`,
+      );
+      expect(rows).toEqual([
+        { status: 'case_group_checked', n: 2 },
+        { status: 'draft', n: 2 },
+        { status: 'review_team_agreed', n: 2 },
+      ]);
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+
   it('fails verify-audit and names the row after a row is edited with SQL', async () => {
     const db = await PGlite.create(join(dataDir, 'pglite'));
     const { rows } = await db.query<{ id: number }>(

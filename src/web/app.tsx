@@ -62,8 +62,12 @@ const ScheduleMeetingPage = page(() => import('./meeting/schedule-meeting-page.t
 const MeetingPage = page(() => import('./meeting/meeting-page.tsx'), 'MeetingPage');
 const ChangeMeetingPage = page(() => import('./meeting/change-meeting-page.tsx'), 'ChangeMeetingPage');
 const NarrativeRoutes = page(() => import('./chronology/narrative-routes.tsx'), 'NarrativeRoutes');
+const AnalysisRoutes = page(() => import('./analysis/analysis-routes.tsx'), 'AnalysisRoutes');
+const CausalMapRoute = page(() => import('./analysis/analysis-routes.tsx'), 'CausalMapRoute');
 const DocumentRoutes = page(() => import('./document/document-routes.tsx'), 'DocumentRoutes');
 const ConversationRoutes = page(() => import('./conversation/conversation-routes.tsx'), 'ConversationRoutes');
+const ReferenceDataPage = page(() => import('./reference/reference-data-page.tsx'), 'ReferenceDataPage');
+const ReferenceKindPage = page(() => import('./reference/reference-kind-page.tsx'), 'ReferenceKindPage');
 const LettersPage = page(() => import('./letter/letters-page.tsx'), 'LettersPage');
 const LetterTemplatesPage = page(() => import('./letter/letter-templates-page.tsx'), 'LetterTemplatesPage');
 const EditLetterTemplatePage = page(
@@ -134,10 +138,14 @@ export function App() {
                 element={signedIn(ChangeMeetingPage)}
               />
               <Route path={`${p}/reviews/:reviewId/narrative/*`} element={signedIn(NarrativeRoutes)} />
+              <Route path={`${p}/reviews/:reviewId/episodes/*`} element={signedIn(AnalysisRoutes)} />
+              <Route path={`${p}/reviews/:reviewId/causal-map`} element={signedIn(CausalMapRoute)} />
               <Route path={`${p}/reviews/:reviewId/documents/*`} element={signedIn(DocumentRoutes)} />
               <Route path={`${p}/reviews/:reviewId/conversations/*`} element={signedIn(ConversationRoutes)} />
               <Route path={`${p}/reviews/:reviewId/letters`} element={signedIn(LettersPage)} />
               <Route path={`${p}/letter-templates`} element={signedIn(LetterTemplatesPage)} />
+              <Route path={`${p}/reference-data`} element={signedIn(ReferenceDataPage)} />
+              <Route path={`${p}/reference-data/:kind`} element={signedIn(ReferenceKindPage)} />
               <Route path={`${p}/letter-templates/:kind`} element={signedIn(EditLetterTemplatePage)} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>

@@ -53,6 +53,20 @@ export const auditActions = {
   'conversation.status_changed': 'Moved a conversation record to a new status',
   'conversation.viewed': 'Read a conversation record',
   'conversation.versions_viewed': 'Read the earlier versions of a conversation record',
+  'episode.created': 'Added a key practice episode',
+  'episode.updated': 'Changed a key practice episode',
+  'episode.deleted': 'Removed a key practice episode',
+  'episode.viewed': 'Read a key practice episode',
+  'episode.status_changed': 'Moved a key practice episode to a new status',
+  'episodes.reordered': 'Put the key practice episodes in a new order',
+  'episodes.shared': 'Changed which key practice episodes the case group sees',
+  'contributory_factor.added': 'Added a contributory factor to an episode',
+  'contributory_factor.updated': 'Changed a contributory factor',
+  'contributory_factor.removed': 'Removed a contributory factor',
+  'episode_comment.added': 'Commented on a key practice episode',
+  'episode_comment.resolved': 'Resolved a comment on a key practice episode',
+  'language_flag.dismissed': 'Kept flagged wording, with a reason',
+  'reference.published': 'Published a new version of reference data',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 

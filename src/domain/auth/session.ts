@@ -27,6 +27,8 @@ export const membershipDto = z.object({
     viewAudit: z.boolean(),
     manageIntake: z.boolean(),
     commissionReviews: z.boolean(),
+    viewReferenceData: z.boolean(),
+    manageReferenceData: z.boolean(),
   }),
 });
 

@@ -15,6 +15,8 @@ export const partnershipDto = z.object({
     viewAudit: z.boolean(),
     manageIntake: z.boolean(),
     commissionReviews: z.boolean(),
+    viewReferenceData: z.boolean(),
+    manageReferenceData: z.boolean(),
   }),
 });
 export type PartnershipDto = z.infer<typeof partnershipDto>;

@@ -58,6 +58,8 @@ describe('partnership policy', () => {
       viewAudit: false,
       manageIntake: true,
       commissionReviews: true,
+      viewReferenceData: true,
+      manageReferenceData: false,
     });
   });
 });

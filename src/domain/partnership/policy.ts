@@ -47,6 +47,7 @@ export function partnershipAbilities(actor: PartnershipActor) {
     viewAudit: mayInPartnership(actor, 'viewAudit'),
     manageIntake: mayInPartnership(actor, 'manageIntake'),
     commissionReviews: mayInPartnership(actor, 'commissionReviews'),
+    viewReferenceData: mayInPartnership(actor, 'viewReferenceData'),
     manageReferenceData: mayInPartnership(actor, 'manageReferenceData'),
   };
 }

@@ -195,8 +195,13 @@ export const referenceVersionParams = referenceKindParams.extend({
 });
 export const publishReferenceInput = z.object({
   name: requiredText('a name for this version', 200),
-  content: z.unknown().describe('The whole content of the new version, in the shape of its kind'),
-  basedOnVersion: z.int().min(1).describe('The version this one was edited from; a newer one is a 409'),
+  content: z
+    .custom<unknown>((v) => v !== undefined && v !== null, { error: 'Give the content of the new version' })
+    .describe('The whole content of the new version, in the shape of its kind'),
+  basedOnVersion: z
+    .int({ error: 'Give the version this one was edited from, as a whole number' })
+    .min(1, { error: 'Give the version this one was edited from, as a whole number' })
+    .describe('The version this one was edited from; a newer one is a 409'),
 });
 
 export const referenceVersionDto = z.object({

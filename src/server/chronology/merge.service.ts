@@ -44,7 +44,8 @@ export async function addKnowledge(
 
 /**
  * Merges another agency's record of the same event into this one: it becomes a perspective, what
- * each agency knew is combined (earliest date kept), its sources move across, and it is removed.
+ * each agency knew is combined (earliest date kept), its sources and episode links move across, and
+ * it is removed.
  */
 export async function mergeChronologyEvents(
   ctx: ReviewCtx,
@@ -85,6 +86,20 @@ export async function mergeChronologyEvents(
     partnershipId,
     theirs.map((k) => ({ eventId, agencyId: k.agencyId, learnedOn: k.learnedOn, how: k.how })),
   );
+  // Episodes made from the other record keep the event: their links move to this one.
+  await ctx.tx.execute(sql`
+    insert into episode_events (episode_id, event_id, partnership_id)
+    select episode_id, ${eventId}::uuid, partnership_id from episode_events where event_id = ${other.id}
+    on conflict do nothing`);
+  // Contributory factors that cite the other record as evidence now cite this one.
+  await ctx.tx.execute(sql`
+    update contributory_factors
+    set evidence = (
+      select jsonb_agg(case when e->>'kind' = 'event' and e->>'targetId' = ${other.id}
+                            then jsonb_set(e, '{targetId}', to_jsonb(${eventId}::text)) else e end)
+      from jsonb_array_elements(evidence) e)
+    where review_id = ${ctx.review.id}
+      and evidence @> ${JSON.stringify([{ kind: 'event', targetId: other.id }])}::jsonb`);
   await ctx.tx.delete(chronologyEvents).where(eq(chronologyEvents.id, other.id));
   await ctx.tx
     .update(chronologyEvents)

@@ -13,6 +13,7 @@ import {
   reviewTransitions,
   users,
 } from '../db/schema/index.ts';
+import { seedDemoAnalysis } from './analysis.ts';
 import { seedDemoEvidence } from './evidence.ts';
 import { seedDemoNarrative } from './narrative.ts';
 
@@ -231,6 +232,7 @@ export async function seedDemoReview(
     people: byName,
     dataDir: input.dataDir,
   });
+  await seedDemoAnalysis(tx, { partnershipId, reviewId: r.id, agencyIds, today });
   await recordAudit(tx, {
     partnershipId,
     actorUserId: null,

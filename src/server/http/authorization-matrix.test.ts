@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ReviewRole, reviewRoles } from '#domain/review/policy.ts';
 import type { PartnershipRole } from '#domain/user/roles.ts';
+import { givenCaseGroupScope, givenEpisode, givenEpisodeComment, givenFactor } from '../analysis/testing.ts';
 import { apiRoutes } from '../app.ts';
 import { givenChronologyEvent, givenChronologyImport } from '../chronology/testing.ts';
 import { givenConversation } from '../conversation/testing.ts';
@@ -154,7 +155,38 @@ const matrix: Record<string, Who> = {
   downloadDocument: { review: [...analysts, 'case_group_member'] },
   previewDocument: { review: [...analysts, 'case_group_member'] },
   // Analysis (key practice episodes, factors, comments, language, causal map)
+  // The fixture episode is shared and the case group sees every shared episode, so its members may open it.
+  listEpisodes: { review: [...analysts, 'case_group_member'] },
+  createEpisode: { review: ['business_manager', 'lead_reviewer', 'trainee_reviewer', 'review_team_member'] },
+  reorderEpisodes: { review: ['business_manager', 'lead_reviewer', 'trainee_reviewer'] },
+  shareEpisodesWithCaseGroup: { review: ['business_manager', 'lead_reviewer', 'trainee_reviewer'] },
+  getEpisode: { review: [...analysts, 'case_group_member'] },
+  updateEpisode: { review: ['business_manager', 'lead_reviewer', 'trainee_reviewer', 'review_team_member'] },
+  changeEpisodeStatus: { review: ['business_manager', 'lead_reviewer', 'trainee_reviewer'] },
+  addContributoryFactor: {
+    review: ['business_manager', 'lead_reviewer', 'trainee_reviewer', 'review_team_member'],
+  },
+  updateContributoryFactor: {
+    review: ['business_manager', 'lead_reviewer', 'trainee_reviewer', 'review_team_member'],
+  },
+  commentOnEpisode: { review: [...analysts, 'case_group_member'] },
+  resolveEpisodeComment: { review: ['business_manager', 'lead_reviewer', 'trainee_reviewer'] },
+  checkLanguage: { review: analysts },
+  listLanguageFlags: { review: analysts },
+  dismissLanguageFlag: {
+    review: ['business_manager', 'lead_reviewer', 'trainee_reviewer', 'review_team_member'],
+  },
+  getCausalMap: { review: analysts },
+  getReviewReference: { review: [...analysts, 'case_group_member'] },
+  // Removing what is already gone changes nothing, so every allowed role gets through (these run last).
+  deleteContributoryFactor: {
+    review: ['business_manager', 'lead_reviewer', 'trainee_reviewer', 'review_team_member'],
+  },
+  deleteEpisode: { review: ['business_manager', 'lead_reviewer', 'trainee_reviewer', 'review_team_member'] },
   // Reference data
+  listReferenceData: ['partnership_admin', 'business_manager', 'member'],
+  getReferenceVersion: ['partnership_admin', 'business_manager', 'member'],
+  publishReferenceVersion: ['partnership_admin'],
 };
 const roles: PartnershipRole[] = ['partnership_admin', 'business_manager', 'member'];
 
@@ -179,6 +211,8 @@ beforeAll(async () => {
       conversationId = (await givenConversation(t, review, participant.id, 'shared')).id;
   }
   const someone = await givenParticipant(t, review, 'case_group_member');
+  const episode = await givenEpisode(t, review, { shared: true });
+  await givenCaseGroupScope(t, review, 'all');
   const rapidReview = await givenRapidReview(t, await givenNotification(t, pid));
   ids = {
     partnershipId: pid,
@@ -198,6 +232,11 @@ beforeAll(async () => {
     eventId: (await givenChronologyEvent(t, review)).id,
     importId: (await givenChronologyImport(t, review)).id,
     documentId: (await givenDocument(t, review, { restriction: 'case_group' })).id,
+    episodeId: episode.id,
+    factorId: (await givenFactor(t, episode)).id,
+    commentId: (await givenEpisodeComment(t, episode, { id: someone.userId! })).id,
+    referenceKind: 'language',
+    referenceVersion: '1',
   };
 });
 afterAll(() => t.close());

@@ -43,6 +43,8 @@ describe('GET /api/partnerships/:id (getPartnership)', () => {
       viewAudit: false,
       manageIntake: false,
       commissionReviews: false,
+      viewReferenceData: true,
+      manageReferenceData: false,
     });
   });
 

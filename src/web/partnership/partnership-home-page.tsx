@@ -118,6 +118,19 @@ export function PartnershipHomePage() {
               </p>
             </Card>
           ) : null}
+          {data.abilities.viewReferenceData ? (
+            <Card heading="Reference data">
+              <p className="govuk-body">
+                The typology, contributory factors, appraisal scale and language rules reviews are analysed
+                with.
+              </p>
+              <p className="govuk-body">
+                <Link className="govuk-link" to={`${home}/reference-data`}>
+                  Reference data
+                </Link>
+              </p>
+            </Card>
+          ) : null}
           {data.abilities.viewAudit ? (
             <Card heading="Audit log">
               <p className="govuk-body">A record of who did what in this partnership, and when.</p>

@@ -3,7 +3,13 @@ import { Link, useLocation } from 'react-router';
 import { type ReviewDto, reviewPage, useReview } from './api.ts';
 import './review.scss';
 
-type Section = { text: string; section: string; show: (abilities: Record<string, boolean>) => boolean };
+type Section = {
+  text: string;
+  section: string;
+  show: (abilities: Record<string, boolean>) => boolean;
+  /** Other addresses under the review whose pages belong to this section. */
+  also?: string[];
+};
 
 const sections: Section[] = [
   { text: 'Overview', section: '', show: () => true },
@@ -27,6 +33,13 @@ const sections: Section[] = [
     show: (a) => Boolean(a.viewConversations || a.viewOwnConversation),
   },
   { text: 'Narrative', section: 'narrative', show: (a) => Boolean(a.viewNarrative) },
+  {
+    text: 'Analysis',
+    section: 'episodes',
+    // The causal map is reached from the episodes page, so it sits under "Analysis" too.
+    also: ['causal-map'],
+    show: (a) => Boolean(a.viewAnalysis || a.viewSharedEpisodes),
+  },
   { text: 'Letters', section: 'letters', show: (a) => Boolean(a.generateLetters) },
   { text: 'Search', section: 'search', show: (a) => Boolean(a.searchEvidence) },
 ];
@@ -56,7 +69,9 @@ export function ReviewNavigation({ partnershipId, reviewId, review }: Props) {
         {shown.map((s) => {
           const href = s.section ? `${base}/${s.section}` : base;
           const exact = pathname === href;
-          const within = s.section !== '' && pathname.startsWith(`${href}/`);
+          const within =
+            (s.section !== '' && pathname.startsWith(`${href}/`)) ||
+            (s.also ?? []).some((x) => pathname === `${base}/${x}` || pathname.startsWith(`${base}/${x}/`));
           const current = exact || within;
           return (
             <li
