@@ -307,7 +307,14 @@ export const causalMapDto = z.object({
       href: z.string().nullable().describe('The web page of the node, where it has one'),
     }),
   ),
-  edges: z.array(z.object({ from: z.string(), to: z.string(), kind: z.enum(['influenced', 'supports']) })),
+  edges: z.array(
+    z.object({
+      from: z.string(),
+      to: z.string(),
+      kind: z.enum(['influenced', 'supports']),
+      detail: z.string().nullable().describe('For a factor, how it influenced this episode'),
+    }),
+  ),
   agencies: z.array(agencyRef),
   groups: z.array(z.object({ key: z.string(), label: z.string() })),
 });

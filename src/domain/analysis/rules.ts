@@ -136,7 +136,8 @@ export function buildCausalMap(
     episodeId: e.id,
     findingId: null,
   }));
-  const edges: Array<{ from: string; to: string; kind: 'influenced' | 'supports' }> = [];
+  const edges: Array<{ from: string; to: string; kind: 'influenced' | 'supports'; detail: string | null }> =
+    [];
   const factorNodes = new Map<string, (typeof nodes)[number]>();
   for (const f of input.factors) {
     if (!shown.has(f.episodeId)) continue;
@@ -158,8 +159,11 @@ export function buildCausalMap(
       factorNodes.set(nodeId, node);
       nodes.push(node);
     }
-    const edge = { from: nodeId, to: `episode:${f.episodeId}`, kind: 'influenced' as const };
-    if (!edges.some((x) => x.from === edge.from && x.to === edge.to)) edges.push(edge);
+    const to = `episode:${f.episodeId}`;
+    // The edge carries how the factor influenced this episode, in the episode's own words.
+    const same = edges.find((x) => x.from === nodeId && x.to === to);
+    if (same) same.detail = `${same.detail}; ${f.description}`;
+    else edges.push({ from: nodeId, to, kind: 'influenced', detail: f.description });
   }
   for (const finding of input.findings) {
     const linked = finding.episodeIds.filter((id) => shown.has(id));
@@ -175,7 +179,7 @@ export function buildCausalMap(
       episodeId: null,
       findingId: finding.id,
     });
-    for (const e of linked) edges.push({ from: `episode:${e}`, to: nodeId, kind: 'supports' });
+    for (const e of linked) edges.push({ from: `episode:${e}`, to: nodeId, kind: 'supports', detail: null });
   }
   return { nodes, edges };
 }

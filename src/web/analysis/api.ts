@@ -100,10 +100,12 @@ function useAnalysisMutation<I, O>(
   const episodeKey = episodeId ? analysisKeys.episode(partnershipId, reviewId, episodeId) : undefined;
   return useMutation({
     mutationFn: send,
-    onSuccess: async (result) => {
+    onSuccess: (result) => {
       if (episodeKey && result && typeof result === 'object' && 'factors' in result)
         client.setQueryData(episodeKey, result);
-      await client.invalidateQueries({ queryKey: analysisKeys.all(partnershipId, reviewId) });
+      // Not awaited: the form that sent the change resets at once, not after every list reloads,
+      // so nothing typed in the meantime is lost.
+      void client.invalidateQueries({ queryKey: analysisKeys.all(partnershipId, reviewId) });
     },
     onError: (error) => (episodeKey ? refetchWhenStale(client, error, episodeKey) : undefined),
   });

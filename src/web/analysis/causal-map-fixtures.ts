@@ -82,12 +82,17 @@ export function causalMapBody(overrides: Partial<CausalMapDto> = {}): CausalMapD
       }),
     ],
     edges: [
-      { from: 'factor:conditions_of_work:workload', to: 'episode:e1', kind: 'influenced' },
-      { from: 'factor:conditions_of_work:workload', to: 'episode:e2', kind: 'influenced' },
-      { from: 'factor:own_team:supervision', to: 'episode:e1', kind: 'influenced' },
-      { from: 'factor:family:engagement', to: 'episode:e2', kind: 'influenced' },
-      { from: 'episode:e1', to: 'finding:f1', kind: 'supports' },
-      { from: 'episode:e2', to: 'finding:f1', kind: 'supports' },
+      {
+        from: 'factor:conditions_of_work:workload',
+        to: 'episode:e1',
+        kind: 'influenced',
+        detail: 'The social worker held 30 cases that month',
+      },
+      { from: 'factor:conditions_of_work:workload', to: 'episode:e2', kind: 'influenced', detail: null },
+      { from: 'factor:own_team:supervision', to: 'episode:e1', kind: 'influenced', detail: null },
+      { from: 'factor:family:engagement', to: 'episode:e2', kind: 'influenced', detail: null },
+      { from: 'episode:e1', to: 'finding:f1', kind: 'supports', detail: null },
+      { from: 'episode:e2', to: 'finding:f1', kind: 'supports', detail: null },
     ],
     agencies: [
       { id: policeId, name: 'Police' },

@@ -74,7 +74,7 @@ describe('causal map layout', () => {
   it('leaves out edges to nodes that are not on the map', () => {
     const odd = layoutCausalMap({
       ...map,
-      edges: [...map.edges, { from: 'factor:gone', to: 'episode:e1', kind: 'influenced' }],
+      edges: [...map.edges, { from: 'factor:gone', to: 'episode:e1', kind: 'influenced', detail: null }],
     });
     expect(odd.edges).toHaveLength(map.edges.length);
   });

@@ -299,7 +299,9 @@ export function episodeRows(map: Pick<CausalMapDto, 'nodes' | 'edges' | 'groups'
         .map((node) => ({
           node,
           groupLabel: groupLabelOf(node.group, map.groups),
-          description: factorDescription(node, map.groups),
+          description:
+            map.edges.find((e) => e.from === node.id && e.to === episode.id)?.detail ??
+            factorDescription(node, map.groups),
         })),
       findings: nodesOf(linked.out(episode.id)).filter((n) => n.kind === 'finding'),
     }));

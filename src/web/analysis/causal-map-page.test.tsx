@@ -151,7 +151,7 @@ describe('causal map page', () => {
       nodes: causalMapBody().nodes.filter(
         (n) => n.id === 'episode:e1' || n.id === 'factor:own_team:supervision',
       ),
-      edges: [{ from: 'factor:own_team:supervision', to: 'episode:e1', kind: 'influenced' }],
+      edges: [{ from: 'factor:own_team:supervision', to: 'episode:e1', kind: 'influenced', detail: null }],
     });
     const calls = show(mapAddress, {
       [`GET ${mapApi}?agencyId=${policeId}&group=own_team`]: { status: 200, body: filtered },
