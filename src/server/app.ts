@@ -12,6 +12,7 @@ import type { Config } from './config.ts';
 import { conversationRoutes } from './conversation/conversation.routes.ts';
 import type { Database } from './db/client.ts';
 import { documentRoutes } from './document/document.routes.ts';
+import { findingRoutes } from './finding/finding.routes.ts';
 import { apiDocsCss, renderApiDocs } from './http/api-docs.ts';
 import { installErrorHandler } from './http/errors.ts';
 import { loggerOptions } from './http/logging.ts';
@@ -23,6 +24,7 @@ import { letterRoutes } from './letter/letter.routes.ts';
 import { meetingRoutes } from './meeting/meeting.routes.ts';
 import { participantRoutes } from './participant/participant.routes.ts';
 import { partnershipRoutes } from './partnership/partnership.routes.ts';
+import { pseudonymRoutes } from './pseudonym/pseudonym.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
 import { reviewRoutes } from './review/review.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
@@ -58,6 +60,8 @@ export function apiRoutes(database: Database): AnyRoute[] {
     ...documentRoutes,
     ...analysisRoutes,
     ...referenceRoutes,
+    ...findingRoutes,
+    ...pseudonymRoutes,
   ];
 }
 

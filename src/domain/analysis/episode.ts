@@ -174,7 +174,7 @@ export const checkLanguageInput = z.object({
 export const checkLanguageResult = z.object({ flags: z.array(languageFlag), rulesVersion: z.int() });
 
 export const dismissFlagInput = z.object({
-  entityType: z.enum(['episode', 'factor'], { error: 'Choose an episode or a factor' }),
+  entityType: z.enum(['episode', 'factor', 'finding'], { error: 'Choose an episode, a factor or a finding' }),
   entityId: id,
   field: z.string().min(1).max(40),
   ruleId: z.string().min(1).max(60),
@@ -218,7 +218,7 @@ export const flagDto = languageFlag.extend({
   dismissalReason: z.string().nullable(),
 });
 export const fieldFlagsDto = z.object({
-  entityType: z.enum(['episode', 'factor']),
+  entityType: z.enum(['episode', 'factor', 'finding']),
   entityId: id,
   field: z.string(),
   fieldLabel: z.string(),

@@ -37,6 +37,11 @@ const expected: Record<ReviewRole, ReviewAction[]> = {
     'editAnalysis',
     'manageAnalysis',
     'commentOnEpisodes',
+    'viewFindings',
+    'editFindings',
+    'agreeFindings',
+    'viewPseudonymRegister',
+    'editPseudonymRegister',
   ],
   business_manager: [
     'viewReview',
@@ -64,6 +69,11 @@ const expected: Record<ReviewRole, ReviewAction[]> = {
     'editAnalysis',
     'manageAnalysis',
     'commentOnEpisodes',
+    'viewFindings',
+    'editFindings',
+    'agreeFindings',
+    'viewPseudonymRegister',
+    'editPseudonymRegister',
   ],
   trainee_reviewer: [
     'viewReview',
@@ -86,6 +96,9 @@ const expected: Record<ReviewRole, ReviewAction[]> = {
     'editAnalysis',
     'manageAnalysis',
     'commentOnEpisodes',
+    'viewFindings',
+    'editFindings',
+    'agreeFindings',
   ],
   supervisor: [
     'viewReview',
@@ -102,6 +115,7 @@ const expected: Record<ReviewRole, ReviewAction[]> = {
     'searchEvidence',
     'viewAnalysis',
     'commentOnEpisodes',
+    'viewFindings',
   ],
   review_team_member: [
     'viewReview',
@@ -121,6 +135,8 @@ const expected: Record<ReviewRole, ReviewAction[]> = {
     'viewAnalysis',
     'editAnalysis',
     'commentOnEpisodes',
+    'viewFindings',
+    'editFindings',
   ],
   chair: [
     'viewReview',

@@ -41,7 +41,12 @@ export type ReviewAction =
   | 'editAnalysis'
   | 'manageAnalysis'
   | 'viewSharedEpisodes'
-  | 'commentOnEpisodes';
+  | 'commentOnEpisodes'
+  | 'viewFindings'
+  | 'editFindings'
+  | 'agreeFindings'
+  | 'viewPseudonymRegister'
+  | 'editPseudonymRegister';
 
 const everyone: ReviewRole[] = Object.keys(reviewRoles) as ReviewRole[];
 const runners: ReviewRole[] = ['business_manager', 'lead_reviewer'];
@@ -96,6 +101,12 @@ export const reviewPolicy: Record<ReviewAction, readonly ReviewRole[]> = {
   manageAnalysis: ['business_manager', 'lead_reviewer', 'trainee_reviewer'],
   viewSharedEpisodes: ['case_group_member'],
   commentOnEpisodes: [...analysts, 'case_group_member'],
+  viewFindings: analysts,
+  editFindings: ['business_manager', 'lead_reviewer', 'trainee_reviewer', 'review_team_member'],
+  agreeFindings: ['business_manager', 'lead_reviewer', 'trainee_reviewer'],
+  // The most sensitive record of a review: the real names behind its pseudonyms.
+  viewPseudonymRegister: runners,
+  editPseudonymRegister: runners,
 };
 
 /** A person as the review policy sees them: their roles in the review and their partnership role. */

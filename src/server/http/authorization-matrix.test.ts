@@ -187,6 +187,8 @@ const matrix: Record<string, Who> = {
   listReferenceData: ['partnership_admin', 'business_manager', 'member'],
   getReferenceVersion: ['partnership_admin', 'business_manager', 'member'],
   publishReferenceVersion: ['partnership_admin'],
+  // Findings
+  // Pseudonym register
 };
 const roles: PartnershipRole[] = ['partnership_admin', 'business_manager', 'member'];
 

@@ -167,8 +167,9 @@ describe('the map in words and its key', () => {
   it('lists each episode with its factors (group and description) and the findings it supports', () => {
     const rows = episodeRows(causalMapBody());
     expect(rows.map((r) => r.episode.id)).toEqual(['episode:e1', 'episode:e2', 'episode:e3']);
+    // Each factor in the episode's own words where the edge carries them, else the factor's.
     expect(rows[0]?.factors.map((f) => [f.node.label, f.groupLabel, f.description])).toEqual([
-      ['Workload', 'Conditions of work', 'The social worker held 30 cases'],
+      ['Workload', 'Conditions of work', 'The social worker held 30 cases that month'],
       ['Supervision', 'Own team', 'Supervision was cancelled twice'],
     ]);
     expect(rows[0]?.findings.map((f) => f.label)).toEqual(['Finding 1']);

@@ -3,6 +3,7 @@
 export * from './analysis.ts';
 export * from './core.ts';
 export * from './evidence.ts';
+export * from './finding.ts';
 export * from './intake.ts';
 export * from './meeting.ts';
 export * from './review.ts';
