@@ -64,6 +64,11 @@ const ChangeMeetingPage = page(() => import('./meeting/change-meeting-page.tsx')
 const NarrativeRoutes = page(() => import('./chronology/narrative-routes.tsx'), 'NarrativeRoutes');
 const AnalysisRoutes = page(() => import('./analysis/analysis-routes.tsx'), 'AnalysisRoutes');
 const CausalMapRoute = page(() => import('./analysis/analysis-routes.tsx'), 'CausalMapRoute');
+const FindingRoutes = page(() => import('./finding/finding-routes.tsx'), 'FindingRoutes');
+const PseudonymRegisterPage = page(
+  () => import('./pseudonym/pseudonym-register-page.tsx'),
+  'PseudonymRegisterPage',
+);
 const DocumentRoutes = page(() => import('./document/document-routes.tsx'), 'DocumentRoutes');
 const ConversationRoutes = page(() => import('./conversation/conversation-routes.tsx'), 'ConversationRoutes');
 const ReferenceDataPage = page(() => import('./reference/reference-data-page.tsx'), 'ReferenceDataPage');
@@ -140,6 +145,11 @@ export function App() {
               <Route path={`${p}/reviews/:reviewId/narrative/*`} element={signedIn(NarrativeRoutes)} />
               <Route path={`${p}/reviews/:reviewId/episodes/*`} element={signedIn(AnalysisRoutes)} />
               <Route path={`${p}/reviews/:reviewId/causal-map`} element={signedIn(CausalMapRoute)} />
+              <Route path={`${p}/reviews/:reviewId/findings/*`} element={signedIn(FindingRoutes)} />
+              <Route
+                path={`${p}/reviews/:reviewId/pseudonym-register`}
+                element={signedIn(PseudonymRegisterPage)}
+              />
               <Route path={`${p}/reviews/:reviewId/documents/*`} element={signedIn(DocumentRoutes)} />
               <Route path={`${p}/reviews/:reviewId/conversations/*`} element={signedIn(ConversationRoutes)} />
               <Route path={`${p}/reviews/:reviewId/letters`} element={signedIn(LettersPage)} />

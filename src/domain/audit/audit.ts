@@ -67,6 +67,14 @@ export const auditActions = {
   'episode_comment.resolved': 'Resolved a comment on a key practice episode',
   'language_flag.dismissed': 'Kept flagged wording, with a reason',
   'reference.published': 'Published a new version of reference data',
+  'finding.created': 'Added a finding',
+  'finding.updated': 'Changed a finding',
+  'finding.deleted': 'Removed a finding',
+  'findings.reordered': 'Put the findings in a new order',
+  'finding.agreed': 'Agreed a finding as the review team',
+  'finding.status_changed': 'Moved a finding to a new status',
+  'pseudonym_register.viewed': 'Read a review’s pseudonym register (the real names)',
+  'pseudonym_register.updated': 'Changed a review’s pseudonym register',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 

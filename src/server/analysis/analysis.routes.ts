@@ -268,7 +268,7 @@ export const analysisRoutes: AnyRoute[] = [
     operationId: 'dismissLanguageFlag',
     summary: 'Keep flagged wording, giving the reason',
     description:
-      'The phrase must be flagged in that field of that episode or factor now. Once kept, it no longer counts as unresolved; keeping it again replaces the reason.',
+      'The phrase must be flagged in that field of that episode, factor or finding now (a finding’s issues for the board and recommendations are fields of their own: `boardQuestions.0`, `recommendations.1`). Once kept, it no longer counts as unresolved; keeping it again replaces the reason.',
     tags,
     auth: 'session',
     params: reviewParams,

@@ -7,6 +7,7 @@ import {
   episodeEvents,
   languageFlagDismissals,
 } from '../db/schema/index.ts';
+import { givenFinding } from '../finding/testing.ts';
 import {
   call,
   createTestApp,
@@ -253,9 +254,24 @@ describe('the causal map', () => {
       ['Father answered every question', null],
     ]);
     expect(map.edges).toEqual([
-      { from: 'factor:conditions_of_work:workload', to: `episode:${ids.first}`, kind: 'influenced' },
-      { from: 'factor:conditions_of_work:workload', to: `episode:${ids.second}`, kind: 'influenced' },
-      { from: factors[1].id, to: `episode:${ids.second}`, kind: 'influenced' },
+      {
+        from: 'factor:conditions_of_work:workload',
+        to: `episode:${ids.first}`,
+        kind: 'influenced',
+        detail: 'Clearly too busy',
+      },
+      {
+        from: 'factor:conditions_of_work:workload',
+        to: `episode:${ids.second}`,
+        kind: 'influenced',
+        detail: 'Busy',
+      },
+      {
+        from: factors[1].id,
+        to: `episode:${ids.second}`,
+        kind: 'influenced',
+        detail: 'Father answered every question',
+      },
     ]);
     expect(map.agencies.map((a: { name: string }) => a.name)).toEqual(['Community health', 'County police']);
     expect(map.groups.map((g: { key: string }) => g.key)).toContain('conditions_of_work');
@@ -276,6 +292,35 @@ describe('the causal map', () => {
     const r = await call(t, lead, 'GET', `${base}/causal-map?agencyId=nope`);
     expect(r.statusCode).toBe(400);
     expect(r.json().error.details.fields[0].path).toBe('agencyId');
+  });
+
+  it('shows the findings the episodes support, linking to the finding', async () => {
+    const review = { id: reviewId, partnershipId: pid };
+    const finding = await givenFinding(t, review, {
+      statement: 'Busy teams accept accounts of injuries',
+      episodeIds: [ids.first, ids.second],
+    });
+    let map = (await call(t, lead, 'GET', `${base}/causal-map`)).json();
+    expect(map.nodes.filter((n: { kind: string }) => n.kind === 'finding')).toEqual([
+      {
+        id: `finding:${finding.id}`,
+        kind: 'finding',
+        label: 'Finding 1',
+        detail: 'Busy teams accept accounts of injuries',
+        group: null,
+        appraisal: null,
+        href: `/partnerships/${pid}/reviews/${reviewId}/findings/${finding.id}`,
+      },
+    ]);
+    expect(map.edges.filter((e: { kind: string }) => e.kind === 'supports')).toEqual([
+      { from: `episode:${ids.first}`, to: `finding:${finding.id}`, kind: 'supports', detail: null },
+      { from: `episode:${ids.second}`, to: `finding:${finding.id}`, kind: 'supports', detail: null },
+    ]);
+    // An agency filter keeps the finding with the episodes that are still shown.
+    map = (await call(t, lead, 'GET', `${base}/causal-map?agencyId=${agency.police}`)).json();
+    expect(map.edges.filter((e: { kind: string }) => e.kind === 'supports')).toEqual([
+      { from: `episode:${ids.second}`, to: `finding:${finding.id}`, kind: 'supports', detail: null },
+    ]);
   });
 });
 

@@ -15,6 +15,7 @@ import {
 } from '../db/schema/index.ts';
 import { seedDemoAnalysis } from './analysis.ts';
 import { seedDemoEvidence } from './evidence.ts';
+import { seedDemoFindings } from './findings.ts';
 import { seedDemoNarrative } from './narrative.ts';
 
 type DemoPerson = {
@@ -233,6 +234,7 @@ export async function seedDemoReview(
     dataDir: input.dataDir,
   });
   await seedDemoAnalysis(tx, { partnershipId, reviewId: r.id, agencyIds, today });
+  await seedDemoFindings(tx, { partnershipId, reviewId: r.id, today });
   await recordAudit(tx, {
     partnershipId,
     actorUserId: null,

@@ -6,6 +6,7 @@ import { apiRoutes } from '../app.ts';
 import { givenChronologyEvent, givenChronologyImport } from '../chronology/testing.ts';
 import { givenConversation } from '../conversation/testing.ts';
 import { givenDocument } from '../document/testing.ts';
+import { givenFinding } from '../finding/testing.ts';
 import {
   givenAgencyRequest,
   givenClosure,
@@ -188,7 +189,21 @@ const matrix: Record<string, Who> = {
   getReferenceVersion: ['partnership_admin', 'business_manager', 'member'],
   publishReferenceVersion: ['partnership_admin'],
   // Findings
+  // Case group, family, chair and board members see the review but not its findings: 403.
+  listFindings: { review: analysts },
+  createFinding: { review: ['business_manager', 'lead_reviewer', 'trainee_reviewer', 'review_team_member'] },
+  reorderFindings: { review: ['business_manager', 'lead_reviewer', 'trainee_reviewer'] },
+  getFinding: { review: analysts },
+  updateFinding: { review: ['business_manager', 'lead_reviewer', 'trainee_reviewer', 'review_team_member'] },
+  agreeFinding: { review: ['business_manager', 'lead_reviewer', 'trainee_reviewer'] },
+  changeFindingStatus: { review: ['business_manager', 'lead_reviewer', 'trainee_reviewer'] },
+  // Removing a finding that is already gone changes nothing, so every allowed role gets through (it runs last).
+  deleteFinding: { review: ['business_manager', 'lead_reviewer', 'trainee_reviewer', 'review_team_member'] },
   // Pseudonym register
+  // The most sensitive record: lead reviewers and the business manager only; the rest of the review get 403.
+  getPseudonymRegister: { review: ['business_manager', 'lead_reviewer'] },
+  updatePseudonymRegister: { review: ['business_manager', 'lead_reviewer'] },
+  previewPseudonymisation: { review: ['business_manager', 'lead_reviewer'] },
 };
 const roles: PartnershipRole[] = ['partnership_admin', 'business_manager', 'member'];
 
@@ -239,6 +254,7 @@ beforeAll(async () => {
     commentId: (await givenEpisodeComment(t, episode, { id: someone.userId! })).id,
     referenceKind: 'language',
     referenceVersion: '1',
+    findingId: (await givenFinding(t, review)).id,
   };
 });
 afterAll(() => t.close());

@@ -1,6 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, notifications, rapidReviews, reviews, reviewTransitions } from '../db/schema/index.ts';
+import {
+  auditEvents,
+  notifications,
+  rapidReviews,
+  researchQuestions,
+  reviews,
+  reviewTransitions,
+} from '../db/schema/index.ts';
 import {
   call,
   createTestApp,
@@ -217,6 +224,41 @@ describe('PATCH reviews/:id (updateReview)', () => {
     });
     expect(bad.json().error.details.fields[0].path).toBe('scopeTo');
     expect(await auditFor(review.id, 'review.updated')).toHaveLength(1);
+  });
+
+  it('keeps the row of a research question whose text is unchanged, so links to it survive a reorder', async () => {
+    const review = await givenReview(t, pid);
+    const url = `${base()}/${review.id}`;
+    type Question = { id: string; position: number; text: string };
+    const first = await call(t, manager, 'PATCH', url, {
+      researchQuestions: ['How are injuries checked?', 'How are concerns shared?', 'Who holds the plan?'],
+      version: 1,
+    });
+    const [checked, shared, plan] = first.json().termsOfReference.researchQuestions as Question[];
+    const second = await call(t, manager, 'PATCH', url, {
+      researchQuestions: [
+        'How are concerns shared?',
+        'What did the family say?',
+        'How are injuries checked?',
+      ],
+      version: 2,
+    });
+    expect(second.statusCode).toBe(200);
+    const now = second.json().termsOfReference.researchQuestions as Question[];
+    expect(now.map((q) => [q.position, q.text])).toEqual([
+      [1, 'How are concerns shared?'],
+      [2, 'What did the family say?'],
+      [3, 'How are injuries checked?'],
+    ]);
+    expect(now[0]!.id).toBe(shared!.id);
+    expect(now[2]!.id).toBe(checked!.id);
+    expect([checked!.id, shared!.id, plan!.id]).not.toContain(now[1]!.id);
+    const stored = await t.database.db
+      .select({ id: researchQuestions.id })
+      .from(researchQuestions)
+      .where(eq(researchQuestions.reviewId, review.id));
+    expect(stored.map((q) => q.id)).not.toContain(plan!.id);
+    expect(stored).toHaveLength(3);
   });
 });
 

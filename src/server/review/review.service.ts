@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { addCalendarMonths } from '#domain/calendar/working-days.ts';
 import { mostPressing } from '#domain/review/deadlines.ts';
 import { mayCommission, type ReviewRole, reviewRoles } from '#domain/review/policy.ts';
@@ -53,14 +53,42 @@ async function replaceAgencies(q: Queryable, review: ReviewRow, ids: readonly st
   }
 }
 
+/**
+ * Sets the review's research questions to the texts given, in order. A question whose text is
+ * unchanged keeps its row (and id), only moving position, so what links to it (a finding that
+ * answers it) survives a reorder; removed questions go and new ones are added.
+ */
 async function replaceQuestions(q: Queryable, review: ReviewRow, texts: readonly string[]) {
-  await q.delete(researchQuestions).where(eq(researchQuestions.reviewId, review.id));
-  if (texts.length) {
+  const existing = await q
+    .select()
+    .from(researchQuestions)
+    .where(eq(researchQuestions.reviewId, review.id))
+    .orderBy(asc(researchQuestions.position));
+  const unused = [...existing];
+  const kept: Array<{ id: string; position: number; was: number }> = [];
+  const added: Array<{ text: string; position: number }> = [];
+  texts.forEach((text, i) => {
+    const at = unused.findIndex((r) => r.text === text);
+    const match = at >= 0 ? unused.splice(at, 1)[0] : undefined;
+    if (match) kept.push({ id: match.id, position: i + 1, was: match.position });
+    else added.push({ text, position: i + 1 });
+  });
+  if (unused.length)
+    await q.delete(researchQuestions).where(
+      inArray(
+        researchQuestions.id,
+        unused.map((r) => r.id),
+      ),
+    );
+  for (const k of kept)
+    if (k.position !== k.was)
+      await q.update(researchQuestions).set({ position: k.position }).where(eq(researchQuestions.id, k.id));
+  if (added.length) {
     await q.insert(researchQuestions).values(
-      texts.map((text, i) => ({
+      added.map(({ text, position }) => ({
         reviewId: review.id,
         partnershipId: review.partnershipId,
-        position: i + 1,
+        position,
         text,
       })),
     );

@@ -18,7 +18,7 @@ import './language-checked-textarea.scss';
 export type SavedFlag = z.infer<typeof flagDto>;
 
 /** Where a saved piece of writing lives, so a flag in it can be kept with a reason. */
-export type DismissTarget = { entityType: 'episode' | 'factor'; entityId: string; field: string };
+export type DismissTarget = { entityType: 'episode' | 'factor' | 'finding'; entityId: string; field: string };
 
 /** A flag as shown: kept (with the reason) or still to look at. */
 export type ShownFlag = LanguageFlag & { kept: string | null };

@@ -40,6 +40,8 @@ const sections: Section[] = [
     also: ['causal-map'],
     show: (a) => Boolean(a.viewAnalysis || a.viewSharedEpisodes),
   },
+  { text: 'Findings', section: 'findings', show: (a) => Boolean(a.viewFindings) },
+  { text: 'Pseudonyms', section: 'pseudonym-register', show: (a) => Boolean(a.viewPseudonymRegister) },
   { text: 'Letters', section: 'letters', show: (a) => Boolean(a.generateLetters) },
   { text: 'Search', section: 'search', show: (a) => Boolean(a.searchEvidence) },
 ];

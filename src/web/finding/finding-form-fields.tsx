@@ -1,0 +1,464 @@
+import { type ReactNode, useEffect, useRef } from 'react';
+import { Link } from 'react-router';
+import {
+  type CheckedFindingField,
+  currencies,
+  polarities,
+  prevalenceSources,
+  priorities,
+} from '#domain/finding/finding.ts';
+import { analysisPage } from '../analysis/api.ts';
+import { LanguageCheckedTextarea } from '../analysis/language-checked-textarea.tsx';
+import { CheckboxesField } from '../components/checkboxes-field.tsx';
+import { type Choice, describedBy, ErrorMessage, Hint, TextField } from '../components/form-fields.tsx';
+import { Loading } from '../components/problem-pages.tsx';
+import { RadiosField } from '../components/radios-field.tsx';
+import { TextareaField } from '../components/textarea-field.tsx';
+import type { FindingDto } from './api.ts';
+import {
+  addQuestionId,
+  addRecommendationId,
+  type FindingValues,
+  type Item,
+  type LostWording,
+  newQuestion,
+  newRecommendation,
+  questionId,
+  recommendationId,
+  savedFlagsOf,
+  savedItem,
+  type WrittenField,
+} from './finding-form-values.ts';
+
+/** What each part of the finding form needs: the values, their setter, problems and saved flags. */
+export type FieldKit = {
+  partnershipId: string;
+  reviewId: string;
+  /** The finding as saved; none while it is being written for the first time. */
+  finding: FindingDto | undefined;
+  values: FindingValues;
+  set: <K extends keyof FindingValues>(key: K) => (value: FindingValues[K]) => void;
+  errors: Record<string, string>;
+  /** What the person had written before a reload replaced it. */
+  lost: LostWording;
+};
+
+/** The choices the form offers, from the review's reference data, episodes and terms of reference. */
+export type FindingChoices = {
+  /** The categories of the review's typology; undefined while they load. */
+  typology: Choice[] | undefined;
+  episodes: Choice[];
+  researchQuestions: Choice[];
+};
+
+const choicesOf = (labels: Record<string, string>): Choice[] =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+function Section({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
+  return (
+    <section className="govuk-!-margin-bottom-8" aria-labelledby={`section-${id}`}>
+      <h2 className="govuk-heading-m" id={`section-${id}`}>
+        {heading}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** The person's own wording that a reload replaced, to copy back. */
+function UnsavedWording({ text }: { text: string | string[] | undefined }) {
+  if (!text || text.length === 0) return null;
+  return (
+    <details className="govuk-details app-finding-unsaved" open>
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">Your wording that was not saved</span>
+      </summary>
+      <div className="govuk-details__text app-finding-text">
+        {Array.isArray(text) ? (
+          <ul className="govuk-list govuk-list--bullet">
+            {text.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
+        ) : (
+          text
+        )}
+      </div>
+    </details>
+  );
+}
+
+type CheckedProps = {
+  kit: FieldKit;
+  field: CheckedFindingField & WrittenField;
+  label: string;
+  hint?: ReactNode;
+  rows?: number;
+};
+
+/** A written field of the finding, with the hindsight and blame check under it. */
+function CheckedField({ kit, field, label, hint, rows = 6 }: CheckedProps) {
+  const { finding } = kit;
+  return (
+    <>
+      <LanguageCheckedTextarea
+        id={field}
+        label={label}
+        hint={hint}
+        rows={rows}
+        value={kit.values[field]}
+        error={kit.errors[field]}
+        onChange={kit.set(field)}
+        partnershipId={kit.partnershipId}
+        reviewId={kit.reviewId}
+        saved={finding ? { text: finding[field], flags: savedFlagsOf(finding, field) } : undefined}
+        dismissTarget={finding ? { entityType: 'finding', entityId: finding.id, field } : undefined}
+      />
+      <UnsavedWording text={kit.lost[field]} />
+    </>
+  );
+}
+
+/** One item of a list field (a question, a recommendation) with the check under it. */
+function CheckedItem({
+  kit,
+  id,
+  list,
+  item,
+  label,
+  onChange,
+}: {
+  kit: FieldKit;
+  id: string;
+  list: 'boardQuestions' | 'recommendations';
+  item: Item<{ text: string }>;
+  label: string;
+  onChange: (value: string) => void;
+}) {
+  const { finding } = kit;
+  // Only an item saved with the finding has flags kept there, and can have one kept.
+  const saved = savedItem(finding, list, item);
+  return (
+    <LanguageCheckedTextarea
+      id={id}
+      label={label}
+      rows={3}
+      value={item.text}
+      error={kit.errors[id]}
+      onChange={onChange}
+      partnershipId={kit.partnershipId}
+      reviewId={kit.reviewId}
+      saved={saved ? { text: saved.text, flags: savedFlagsOf(finding, saved.field) } : undefined}
+      dismissTarget={
+        saved && finding ? { entityType: 'finding', entityId: finding.id, field: saved.field } : undefined
+      }
+    />
+  );
+}
+
+/** The statement, its typology category and whether it is a risk or a strength. */
+export function StatementFields({ kit, typology }: { kit: FieldKit; typology: Choice[] | undefined }) {
+  const { values, set, errors } = kit;
+  return (
+    <Section id="statement" heading="The finding">
+      <CheckedField
+        kit={kit}
+        field="statement"
+        label="The finding in one sentence"
+        rows={3}
+        hint="Name a pattern in how the system works, not a detail of this case. For example, ‘Professionals across agencies tend to…, which leaves… less reliable’."
+      />
+      {typology ? (
+        typology.length > 0 ? (
+          <RadiosField
+            id="typologyCode"
+            legend="Which category of the typology is it?"
+            hint="The typology of underlying patterns this review uses."
+            value={values.typologyCode}
+            error={errors.typologyCode}
+            choices={typology}
+            onChange={set('typologyCode')}
+          />
+        ) : (
+          <p className="govuk-body">The typology of underlying patterns could not be loaded.</p>
+        )
+      ) : (
+        <Loading />
+      )}
+      <RadiosField
+        id="polarity"
+        legend="Is it a risk or a strength?"
+        value={values.polarity}
+        error={errors.polarity}
+        choices={choicesOf(polarities)}
+        onChange={set('polarity')}
+      />
+    </Section>
+  );
+}
+
+/** How the pattern showed in this case: the key practice episodes that show it, and how. */
+export function InThisCaseFields({ kit, episodes }: { kit: FieldKit; episodes: Choice[] }) {
+  const { values, set, errors } = kit;
+  return (
+    <Section id="in-this-case" heading="How did it show in this case?">
+      {episodes.length > 0 ? (
+        <CheckboxesField
+          id="episodeIds"
+          legend="Key practice episodes that show it"
+          values={values.episodeIds}
+          error={errors.episodeIds}
+          choices={episodes}
+          onChange={set('episodeIds')}
+          small
+        />
+      ) : (
+        <p className="govuk-body">
+          There are no key practice episodes to link yet.{' '}
+          <Link className="govuk-link" to={analysisPage(kit.partnershipId, kit.reviewId)}>
+            Go to the key practice episodes
+          </Link>
+        </p>
+      )}
+      <CheckedField
+        kit={kit}
+        field="howItShowed"
+        label="How it showed in this case"
+        hint="What happened in those episodes, how it looked at the time and how the practice was appraised. Roles, never names."
+      />
+    </Section>
+  );
+}
+
+/** The evidence that the pattern is not a quirk of this case, and whether it is still current. */
+export function PrevalenceFields({ kit }: { kit: FieldKit }) {
+  const { values, set, errors } = kit;
+  return (
+    <Section id="prevalence" heading="How do we know it is not a quirk of this case?">
+      <CheckboxesField
+        id="prevalenceSources"
+        legend="Where does the evidence come from?"
+        hint="Select all that apply."
+        values={values.prevalenceSources}
+        error={errors.prevalenceSources}
+        choices={choicesOf(prevalenceSources)}
+        onChange={set('prevalenceSources')}
+        small
+      />
+      <CheckedField
+        kit={kit}
+        field="prevalenceEvidence"
+        label="The evidence that it is an underlying pattern"
+        hint="How widespread the pattern is, and how we know."
+      />
+      <RadiosField
+        id="currency"
+        legend="Is the pattern still current?"
+        value={values.currency}
+        error={errors.currency}
+        choices={choicesOf(currencies)}
+        onChange={set('currency')}
+      />
+      <TextareaField
+        id="currencyNote"
+        label="About whether it is still current (optional)"
+        hint="For example, what has changed since, and when."
+        rows={3}
+        value={values.currencyNote}
+        error={errors.currencyNote}
+        onChange={set('currencyNote')}
+      />
+      <UnsavedWording text={kit.lost.currencyNote} />
+    </Section>
+  );
+}
+
+/** Why the pattern matters for the reliability of the system. */
+export function WhyItMattersFields({ kit }: { kit: FieldKit }) {
+  return (
+    <Section id="why-it-matters" heading="Why does it matter?">
+      <CheckedField
+        kit={kit}
+        field="whyItMatters"
+        label="What it means for the reliability of the system"
+        hint="How the pattern makes the work of keeping people safe more or less reliable, in this case and others."
+      />
+    </Section>
+  );
+}
+
+/** Puts focus on a field once it is on the page, after an item is added or removed. */
+function useFocusAfterChange() {
+  const next = useRef<string | null>(null);
+  useEffect(() => {
+    if (!next.current) return;
+    const target = document.getElementById(next.current);
+    if (target) {
+      target.focus();
+      next.current = null;
+    }
+  });
+  return (id: string) => {
+    next.current = id;
+  };
+}
+
+const removeButton = 'govuk-button govuk-button--secondary govuk-!-margin-bottom-6';
+
+/** The questions for the board to consider, one field each, with add and remove. */
+export function BoardQuestionFields({ kit }: { kit: FieldKit }) {
+  const { values, set, errors } = kit;
+  const questions = values.boardQuestions;
+  const setQuestions = set('boardQuestions');
+  const focusNext = useFocusAfterChange();
+  const hintId = 'boardQuestions';
+  const add = () => {
+    setQuestions([...questions, newQuestion()]);
+    focusNext(questionId(questions.length));
+  };
+  const remove = (index: number) => {
+    setQuestions(questions.filter((_, i) => i !== index));
+    focusNext(questions.length > 1 ? questionId(Math.max(0, index - 1)) : addQuestionId);
+  };
+  return (
+    <Section id="board-questions" heading="Issues for the board">
+      <div className={`govuk-form-group${errors[addQuestionId] ? ' govuk-form-group--error' : ''}`}>
+        <fieldset
+          className="govuk-fieldset"
+          aria-describedby={describedBy(hintId, true, errors[addQuestionId])}
+        >
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
+            Questions for the board to consider
+          </legend>
+          <Hint id={hintId} hint="Questions rather than instructions, like ‘Is the board satisfied that…?’" />
+          {errors[addQuestionId] ? (
+            <ErrorMessage id={`${hintId}-error`}>{errors[addQuestionId]}</ErrorMessage>
+          ) : null}
+          {questions.length === 0 ? <p className="govuk-body">There are no questions yet.</p> : null}
+          {questions.map((q, i) => (
+            <div key={q.key}>
+              <CheckedItem
+                kit={kit}
+                id={questionId(i)}
+                list="boardQuestions"
+                item={q}
+                label={`Question ${i + 1}`}
+                onChange={(text) =>
+                  setQuestions(questions.map((x) => (x.key === q.key ? { ...x, text } : x)))
+                }
+              />
+              <button type="button" className={removeButton} onClick={() => remove(i)}>
+                Remove <span className="govuk-visually-hidden">question {i + 1}</span>
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            id={addQuestionId}
+            className="govuk-button govuk-button--secondary"
+            onClick={add}
+          >
+            {questions.length === 0 ? 'Add a question' : 'Add another question'}
+          </button>
+        </fieldset>
+      </div>
+      <UnsavedWording text={kit.lost.boardQuestions} />
+    </Section>
+  );
+}
+
+/** Recommendations, where the finding needs one as well as its questions: each with who it is for. */
+export function RecommendationFields({ kit }: { kit: FieldKit }) {
+  const { values, set, errors } = kit;
+  const items = values.recommendations;
+  const setItems = set('recommendations');
+  const focusNext = useFocusAfterChange();
+  const change = (key: string, part: 'text' | 'addressee', value: string) =>
+    setItems(items.map((x) => (x.key === key ? { ...x, [part]: value } : x)));
+  const add = () => {
+    setItems([...items, newRecommendation()]);
+    focusNext(recommendationId(items.length, 'text'));
+  };
+  const remove = (index: number) => {
+    setItems(items.filter((_, i) => i !== index));
+    focusNext(items.length > 1 ? recommendationId(Math.max(0, index - 1), 'text') : addRecommendationId);
+  };
+  return (
+    <Section id="recommendations" heading="Recommendations (optional)">
+      <p className="govuk-body">
+        The questions for the board usually say enough. Add a recommendation only where the finding needs one,
+        and say who it is for.
+      </p>
+      {items.map((r, i) => (
+        <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={r.key}>
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Recommendation {i + 1}</legend>
+          <CheckedItem
+            kit={kit}
+            id={recommendationId(i, 'text')}
+            list="recommendations"
+            item={r}
+            label="What is recommended"
+            onChange={(text) => change(r.key, 'text', text)}
+          />
+          <TextField
+            id={recommendationId(i, 'addressee')}
+            label="Who it is for (optional)"
+            hint="For example, ‘the safeguarding partnership’ or ‘children’s social care’."
+            value={r.addressee}
+            error={errors[recommendationId(i, 'addressee')]}
+            onChange={(value) => change(r.key, 'addressee', value)}
+          />
+          <button type="button" className={removeButton} onClick={() => remove(i)}>
+            Remove <span className="govuk-visually-hidden">recommendation {i + 1}</span>
+          </button>
+        </fieldset>
+      ))}
+      <button
+        type="button"
+        id={addRecommendationId}
+        className="govuk-button govuk-button--secondary"
+        onClick={add}
+      >
+        {items.length === 0 ? 'Add a recommendation' : 'Add another recommendation'}
+      </button>
+      <UnsavedWording text={kit.lost.recommendations} />
+    </Section>
+  );
+}
+
+/** How high a priority the finding is, and which research questions of the terms of reference it answers. */
+export function PriorityFields({ kit, researchQuestions }: { kit: FieldKit; researchQuestions: Choice[] }) {
+  const { values, set, errors } = kit;
+  return (
+    <>
+      <Section id="priority" heading="Priority">
+        <RadiosField
+          id="priority"
+          legend="How high a priority is it for the board?"
+          hint="The report sets out findings by need."
+          value={values.priority}
+          error={errors.priority}
+          choices={choicesOf(priorities)}
+          onChange={set('priority')}
+          inline
+        />
+      </Section>
+      <Section id="research-questions" heading="Research questions it answers">
+        {researchQuestions.length > 0 ? (
+          <CheckboxesField
+            id="researchQuestionIds"
+            legend="Which research questions of the terms of reference does it answer?"
+            hint="Select all that apply."
+            values={values.researchQuestionIds}
+            error={errors.researchQuestionIds}
+            choices={researchQuestions}
+            onChange={set('researchQuestionIds')}
+            small
+          />
+        ) : (
+          <p className="govuk-body">The terms of reference have no research questions yet.</p>
+        )}
+      </Section>
+    </>
+  );
+}
