@@ -25,6 +25,7 @@ import { meetingRoutes } from './meeting/meeting.routes.ts';
 import { participantRoutes } from './participant/participant.routes.ts';
 import { partnershipRoutes } from './partnership/partnership.routes.ts';
 import { pseudonymRoutes } from './pseudonym/pseudonym.routes.ts';
+import { publicationRoutes } from './publication/publication.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
 import { reviewRoutes } from './review/review.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
@@ -62,6 +63,7 @@ export function apiRoutes(database: Database): AnyRoute[] {
     ...referenceRoutes,
     ...findingRoutes,
     ...pseudonymRoutes,
+    ...publicationRoutes,
   ];
 }
 

@@ -69,6 +69,7 @@ const PseudonymRegisterPage = page(
   () => import('./pseudonym/pseudonym-register-page.tsx'),
   'PseudonymRegisterPage',
 );
+const PublicationPage = page(() => import('./publication/publication-page.tsx'), 'PublicationPage');
 const DocumentRoutes = page(() => import('./document/document-routes.tsx'), 'DocumentRoutes');
 const ConversationRoutes = page(() => import('./conversation/conversation-routes.tsx'), 'ConversationRoutes');
 const ReferenceDataPage = page(() => import('./reference/reference-data-page.tsx'), 'ReferenceDataPage');
@@ -150,6 +151,7 @@ export function App() {
                 path={`${p}/reviews/:reviewId/pseudonym-register`}
                 element={signedIn(PseudonymRegisterPage)}
               />
+              <Route path={`${p}/reviews/:reviewId/publication`} element={signedIn(PublicationPage)} />
               <Route path={`${p}/reviews/:reviewId/documents/*`} element={signedIn(DocumentRoutes)} />
               <Route path={`${p}/reviews/:reviewId/conversations/*`} element={signedIn(ConversationRoutes)} />
               <Route path={`${p}/reviews/:reviewId/letters`} element={signedIn(LettersPage)} />

@@ -75,6 +75,7 @@ export const auditActions = {
   'finding.status_changed': 'Moved a finding to a new status',
   'pseudonym_register.viewed': 'Read a review’s pseudonym register (the real names)',
   'pseudonym_register.updated': 'Changed a review’s pseudonym register',
+  'publication.recorded': 'Recorded whether, when and where a review’s report is published',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 

@@ -42,6 +42,7 @@ const expected: Record<ReviewRole, ReviewAction[]> = {
     'agreeFindings',
     'viewPseudonymRegister',
     'editPseudonymRegister',
+    'viewPublication',
   ],
   business_manager: [
     'viewReview',
@@ -74,6 +75,8 @@ const expected: Record<ReviewRole, ReviewAction[]> = {
     'agreeFindings',
     'viewPseudonymRegister',
     'editPseudonymRegister',
+    'viewPublication',
+    'recordPublication',
   ],
   trainee_reviewer: [
     'viewReview',
@@ -99,6 +102,7 @@ const expected: Record<ReviewRole, ReviewAction[]> = {
     'viewFindings',
     'editFindings',
     'agreeFindings',
+    'viewPublication',
   ],
   supervisor: [
     'viewReview',
@@ -116,6 +120,7 @@ const expected: Record<ReviewRole, ReviewAction[]> = {
     'viewAnalysis',
     'commentOnEpisodes',
     'viewFindings',
+    'viewPublication',
   ],
   review_team_member: [
     'viewReview',
@@ -137,6 +142,7 @@ const expected: Record<ReviewRole, ReviewAction[]> = {
     'commentOnEpisodes',
     'viewFindings',
     'editFindings',
+    'viewPublication',
   ],
   chair: [
     'viewReview',
@@ -148,6 +154,8 @@ const expected: Record<ReviewRole, ReviewAction[]> = {
     'viewAllMeetings',
     'viewOwnMeetings',
     'viewSignedOffOutputs',
+    'viewPublication',
+    'recordPublication',
   ],
   case_group_member: [
     'viewReview',
@@ -171,6 +179,7 @@ const expected: Record<ReviewRole, ReviewAction[]> = {
     'viewParticipants',
     'viewOwnMeetings',
     'viewSignedOffOutputs',
+    'viewPublication',
   ],
 };
 

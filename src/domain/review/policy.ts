@@ -46,7 +46,9 @@ export type ReviewAction =
   | 'editFindings'
   | 'agreeFindings'
   | 'viewPseudonymRegister'
-  | 'editPseudonymRegister';
+  | 'editPseudonymRegister'
+  | 'viewPublication'
+  | 'recordPublication';
 
 const everyone: ReviewRole[] = Object.keys(reviewRoles) as ReviewRole[];
 const runners: ReviewRole[] = ['business_manager', 'lead_reviewer'];
@@ -107,6 +109,9 @@ export const reviewPolicy: Record<ReviewAction, readonly ReviewRole[]> = {
   // The most sensitive record of a review: the real names behind its pseudonyms.
   viewPseudonymRegister: runners,
   editPseudonymRegister: runners,
+  // Whether, how and where the report is published: the board sees it; the chair and business manager record it.
+  viewPublication: [...reviewTeamSide, 'board_member'],
+  recordPublication: ['business_manager', 'chair'],
 };
 
 /** A person as the review policy sees them: their roles in the review and their partnership role. */

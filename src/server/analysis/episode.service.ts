@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lte, max, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   CreateEpisodeInput,
@@ -11,7 +11,7 @@ import type {
   UpdateEpisodeInput,
 } from '#domain/analysis/episode.ts';
 import { episodeStatuses } from '#domain/analysis/episode.ts';
-import { fieldsThatReopen, isPermutation, unmetForStatus } from '#domain/analysis/rules.ts';
+import { fieldsThatReopen, unmetForStatus } from '#domain/analysis/rules.ts';
 import { AppError, type FieldError } from '#domain/shared/app-error.ts';
 import { auditAction } from '../audit/audit.service.ts';
 import {
@@ -23,6 +23,7 @@ import {
   reviewAnalysisSettings,
 } from '../db/schema/index.ts';
 import { assertVersion, type ReviewCtx } from '../review/access.ts';
+import { nextNumber, putInOrder, removeNumbered } from '../review/numbering.ts';
 import {
   analysisLabels,
   factsOf,
@@ -102,16 +103,12 @@ export async function createEpisode(ctx: ReviewCtx, input: CreateEpisodeInput): 
       );
     agencyIds = inPeriod.map((r) => r.agencyId);
   }
-  const [last] = await ctx.tx
-    .select({ n: max(episodes.number) })
-    .from(episodes)
-    .where(eq(episodes.reviewId, ctx.review.id));
   const [row] = await ctx.tx
     .insert(episodes)
     .values({
       partnershipId: ctx.review.partnershipId,
       reviewId: ctx.review.id,
-      number: (last?.n ?? 0) + 1,
+      number: await nextNumber(ctx, episodes),
       title: input.title,
       periodFrom: period.from,
       periodTo: period.to,
@@ -247,43 +244,13 @@ export async function updateEpisode(
   return presentEpisode(ctx, updated ?? row, null);
 }
 
-/** Numbers the review's episodes 1..n in the order given. */
-async function renumber(ctx: ReviewCtx, orderedIds: readonly string[]) {
-  const now = await ctx.tx
-    .select({ id: episodes.id, number: episodes.number })
-    .from(episodes)
-    .where(eq(episodes.reviewId, ctx.review.id));
-  const numberOf = new Map(now.map((e) => [e.id, e.number]));
-  for (const [i, id] of orderedIds.entries())
-    if (numberOf.get(id) !== i + 1)
-      await ctx.tx
-        .update(episodes)
-        .set({ number: i + 1 })
-        .where(eq(episodes.id, id));
-}
-
-async function episodeIdsInOrder(ctx: ReviewCtx) {
-  const rows = await ctx.tx
-    .select({ id: episodes.id })
-    .from(episodes)
-    .where(eq(episodes.reviewId, ctx.review.id))
-    .orderBy(asc(episodes.number));
-  return rows.map((r) => r.id);
-}
-
 /**
  * Removes an episode with its factors, comments and links, and numbers the rest again. Removing one
  * that is already gone changes nothing.
  */
 export async function deleteEpisode(ctx: ReviewCtx, episodeId: string): Promise<void> {
-  const [row] = await ctx.tx
-    .select()
-    .from(episodes)
-    .where(and(eq(episodes.id, episodeId), eq(episodes.reviewId, ctx.review.id)))
-    .for('update');
+  const row = await removeNumbered(ctx, episodes, episodeId);
   if (!row) return;
-  await ctx.tx.delete(episodes).where(eq(episodes.id, row.id));
-  await renumber(ctx, await episodeIdsInOrder(ctx));
   await audit(ctx, 'episode.deleted', row.id, { number: row.number, status: row.status });
 }
 
@@ -318,10 +285,10 @@ export async function reorderEpisodes(
   ctx: ReviewCtx,
   input: z.output<typeof reorderEpisodesInput>,
 ): Promise<EpisodeList> {
-  if (!isPermutation(await episodeIdsInOrder(ctx), input.episodeIds))
-    throw AppError.invalid([{ path: 'episodeIds', message: 'List every episode of the review, each once' }]);
-  // The number is not part of what an episode says, so the order changes no episode's version.
-  await renumber(ctx, input.episodeIds);
+  await putInOrder(ctx, episodes, input.episodeIds, {
+    field: 'episodeIds',
+    message: 'List every episode of the review, each once',
+  });
   await audit(ctx, 'episodes.reordered', null, { episodeIds: input.episodeIds });
   return presentEpisodeList(ctx);
 }

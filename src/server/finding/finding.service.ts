@@ -1,6 +1,5 @@
-import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import { isPermutation } from '#domain/analysis/rules.ts';
 import {
   type agreeFindingInput,
   type CreateFindingInput,
@@ -23,6 +22,7 @@ import {
   researchQuestions,
 } from '../db/schema/index.ts';
 import { assertVersion, type ReviewCtx } from '../review/access.ts';
+import { nextNumber, putInOrder, removeNumbered } from '../review/numbering.ts';
 import { factsOf, presentFinding, presentFindingList, typologyNames } from './finding.presenter.ts';
 import { type FindingRow, loadFinding } from './finding-access.ts';
 
@@ -163,10 +163,6 @@ export async function getFinding(ctx: ReviewCtx, findingId: string): Promise<Fin
 export async function createFinding(ctx: ReviewCtx, input: CreateFindingInput): Promise<FindingDto> {
   const fields = await checkReferences(ctx, input);
   if (fields.length) throw AppError.invalid(fields);
-  const [last] = await ctx.tx
-    .select({ n: max(findings.number) })
-    .from(findings)
-    .where(eq(findings.reviewId, ctx.review.id));
   const [row] = await ctx.tx
     .insert(findings)
     .values({
@@ -175,7 +171,7 @@ export async function createFinding(ctx: ReviewCtx, input: CreateFindingInput): 
       statement: input.statement,
       partnershipId: ctx.review.partnershipId,
       reviewId: ctx.review.id,
-      number: (last?.n ?? 0) + 1,
+      number: await nextNumber(ctx, findings),
       createdBy: ctx.principal.userId,
       createdAt: ctx.now,
       updatedAt: ctx.now,
@@ -246,40 +242,10 @@ export async function updateFinding(
   return presentFinding(ctx, updated ?? row);
 }
 
-async function findingIdsInOrder(ctx: ReviewCtx) {
-  const rows = await ctx.tx
-    .select({ id: findings.id })
-    .from(findings)
-    .where(eq(findings.reviewId, ctx.review.id))
-    .orderBy(asc(findings.number));
-  return rows.map((r) => r.id);
-}
-
-/** Numbers the review's findings 1..n in the order given. */
-async function renumber(ctx: ReviewCtx, orderedIds: readonly string[]) {
-  const now = await ctx.tx
-    .select({ id: findings.id, number: findings.number })
-    .from(findings)
-    .where(eq(findings.reviewId, ctx.review.id));
-  const numberOf = new Map(now.map((f) => [f.id, f.number]));
-  for (const [i, id] of orderedIds.entries())
-    if (numberOf.get(id) !== i + 1)
-      await ctx.tx
-        .update(findings)
-        .set({ number: i + 1 })
-        .where(eq(findings.id, id));
-}
-
 /** Removes a finding with its links, and numbers the rest again. Removing one already gone changes nothing. */
 export async function deleteFinding(ctx: ReviewCtx, findingId: string): Promise<void> {
-  const [row] = await ctx.tx
-    .select()
-    .from(findings)
-    .where(and(eq(findings.id, findingId), eq(findings.reviewId, ctx.review.id)))
-    .for('update');
+  const row = await removeNumbered(ctx, findings, findingId);
   if (!row) return;
-  await ctx.tx.delete(findings).where(eq(findings.id, row.id));
-  await renumber(ctx, await findingIdsInOrder(ctx));
   await audit(ctx, 'finding.deleted', row.id, { number: row.number, status: row.status });
 }
 
@@ -288,10 +254,10 @@ export async function reorderFindings(
   ctx: ReviewCtx,
   input: z.output<typeof reorderFindingsInput>,
 ): Promise<FindingList> {
-  if (!isPermutation(await findingIdsInOrder(ctx), input.findingIds))
-    throw AppError.invalid([{ path: 'findingIds', message: 'List every finding of the review, each once' }]);
-  // The number is not part of what a finding says, so the order changes no finding's version.
-  await renumber(ctx, input.findingIds);
+  await putInOrder(ctx, findings, input.findingIds, {
+    field: 'findingIds',
+    message: 'List every finding of the review, each once',
+  });
   await audit(ctx, 'findings.reordered', null, { findingIds: input.findingIds });
   return presentFindingList(ctx);
 }

@@ -204,6 +204,10 @@ const matrix: Record<string, Who> = {
   getPseudonymRegister: { review: ['business_manager', 'lead_reviewer'] },
   updatePseudonymRegister: { review: ['business_manager', 'lead_reviewer'] },
   previewPseudonymisation: { review: ['business_manager', 'lead_reviewer'] },
+  // Publication
+  // The review team side and the board see it; the chair and the business manager record it.
+  getPublication: { review: [...reviewTeamSide, 'board_member'] },
+  recordPublication: { review: ['business_manager', 'chair'] },
 };
 const roles: PartnershipRole[] = ['partnership_admin', 'business_manager', 'member'];
 

@@ -6,10 +6,11 @@ import { type Choice, SelectField, TextField } from '../components/form-fields.t
 import { Loading } from '../components/problem-pages.tsx';
 import { RadiosField } from '../components/radios-field.tsx';
 import { TextareaField } from '../components/textarea-field.tsx';
+import { FormSection, UnsavedWording } from '../components/written-fields.tsx';
 import type { EpisodeDto, ReviewReferenceDto } from './api.ts';
 import type { EpisodeValues, WrittenField } from './episode-form-values.ts';
 import { EpisodeTunnel } from './episode-tunnel.tsx';
-import { LanguageCheckedTextarea, type SavedFlag } from './language-checked-textarea.tsx';
+import { LanguageCheckedField, type SavedFlag } from './language-checked-textarea.tsx';
 
 /** What each part of the episode form needs: the values, their setter, problems and saved flags. */
 export type FieldKit = {
@@ -24,52 +25,21 @@ export type FieldKit = {
   savedFlags: (field: CheckedEpisodeField) => SavedFlag[];
 };
 
-function Section({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
-  return (
-    <section className="govuk-!-margin-bottom-8" aria-labelledby={`section-${id}`}>
-      <h2 className="govuk-heading-m" id={`section-${id}`}>
-        {heading}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
-/** The person's own wording that a reload replaced, to copy back. */
-function UnsavedWording({ text }: { text: string | undefined }) {
-  if (!text) return null;
-  return (
-    <details className="govuk-details app-episode-unsaved" open>
-      <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">Your wording that was not saved</span>
-      </summary>
-      <div className="govuk-details__text app-episode-text">{text}</div>
-    </details>
-  );
-}
-
 type CheckedProps = { kit: FieldKit; field: CheckedEpisodeField; label: string; hint?: ReactNode };
 
 /** A written field of the episode with the language check under it. */
 function CheckedField({ kit, field, label, hint }: CheckedProps) {
   return (
-    <>
-      <LanguageCheckedTextarea
-        id={field}
-        label={label}
-        hint={hint}
-        rows={6}
-        value={kit.values[field]}
-        error={kit.errors[field]}
-        onChange={kit.set(field)}
-        partnershipId={kit.partnershipId}
-        reviewId={kit.reviewId}
-        episodeId={kit.episode.id}
-        saved={{ text: kit.episode[field], flags: kit.savedFlags(field) }}
-        dismissTarget={{ entityType: 'episode', entityId: kit.episode.id, field }}
-      />
-      <UnsavedWording text={kit.lost[field]} />
-    </>
+    <LanguageCheckedField
+      kit={kit}
+      field={field}
+      label={label}
+      hint={hint}
+      rows={6}
+      episodeId={kit.episode.id}
+      saved={{ text: kit.episode[field], flags: kit.savedFlags(field) }}
+      dismissTarget={{ entityType: 'episode', entityId: kit.episode.id, field }}
+    />
   );
 }
 
@@ -80,10 +50,10 @@ export function WrittenSection({
   ...field
 }: CheckedProps & { heading: string; children?: ReactNode }) {
   return (
-    <Section id={field.field} heading={heading}>
+    <FormSection id={field.field} heading={heading}>
       <CheckedField {...field} />
       {children}
-    </Section>
+    </FormSection>
   );
 }
 
@@ -91,7 +61,7 @@ export function WrittenSection({
 export function AboutFields({ kit, agencyChoices }: { kit: FieldKit; agencyChoices: Choice[] }) {
   const { values, set, errors } = kit;
   return (
-    <Section id="about" heading="About the episode">
+    <FormSection id="about" heading="About the episode">
       <TextField id="title" label="Title" value={values.title} error={errors.title} onChange={set('title')} />
       <UnsavedWording text={kit.lost.title} />
       <DateInputField
@@ -134,14 +104,14 @@ export function AboutFields({ kit, agencyChoices }: { kit: FieldKit; agencyChoic
         spellCheck={false}
       />
       <UnsavedWording text={kit.lost.roles} />
-    </Section>
+    </FormSection>
   );
 }
 
 /** How it looked at the time, prompted by the questions of the conversation structure. */
 export function RationalityFields({ kit }: { kit: FieldKit }) {
   return (
-    <Section id="localRationality" heading="How it looked at the time">
+    <FormSection id="localRationality" heading="How it looked at the time">
       <CheckedField
         kit={kit}
         field="localRationality"
@@ -159,7 +129,7 @@ export function RationalityFields({ kit }: { kit: FieldKit }) {
           </>
         }
       />
-    </Section>
+    </FormSection>
   );
 }
 
@@ -183,7 +153,7 @@ export function AppraisalFields({
   if (episode.appraisal && !grades.some((g) => g.key === episode.appraisal?.key))
     choices.push({ value: episode.appraisal.key, label: episode.appraisal.label });
   return (
-    <Section id="appraisal" heading="Appraisal of the practice">
+    <FormSection id="appraisal" heading="Appraisal of the practice">
       <p className="govuk-body">
         Judge the practice against what was knowable at the time and the standard that applied then, not by
         how things turned out.
@@ -232,7 +202,7 @@ export function AppraisalFields({
         onChange={set('standardReference')}
       />
       <UnsavedWording text={kit.lost.standardReference} />
-    </Section>
+    </FormSection>
   );
 }
 

@@ -11,6 +11,7 @@ import {
 import { ApiError, serviceProblemMessage } from '../api/client.ts';
 import { describedBy, LabelledGroup } from '../components/form-fields.tsx';
 import { TextareaField } from '../components/textarea-field.tsx';
+import { UnsavedWording } from '../components/written-fields.tsx';
 import { checkLanguage, useDismissFlag } from './api.ts';
 import './language-checked-textarea.scss';
 
@@ -161,6 +162,39 @@ export function LanguageCheckedTextarea(props: Props) {
         </ul>
       ) : null}
     </LabelledGroup>
+  );
+}
+
+/** What a form gives its written fields: the values and their setter, problems, and wording a reload replaced. */
+export type WritingKit<F extends string> = {
+  partnershipId: string;
+  reviewId: string;
+  values: Record<F, string>;
+  set: (field: F) => (value: string) => void;
+  errors: Record<string, string>;
+  lost: Partial<Record<F, string | string[]>>;
+};
+
+type FieldProps<F extends string> = Omit<
+  Props,
+  'id' | 'value' | 'error' | 'onChange' | 'partnershipId' | 'reviewId'
+> & { kit: WritingKit<F>; field: F };
+
+/** A written field of a form with the language check under it, then any wording of it a reload replaced. */
+export function LanguageCheckedField<F extends string>({ kit, field, ...props }: FieldProps<F>) {
+  return (
+    <>
+      <LanguageCheckedTextarea
+        {...props}
+        id={field}
+        value={kit.values[field]}
+        error={kit.errors[field]}
+        onChange={kit.set(field)}
+        partnershipId={kit.partnershipId}
+        reviewId={kit.reviewId}
+      />
+      <UnsavedWording text={kit.lost[field]} />
+    </>
   );
 }
 

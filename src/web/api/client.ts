@@ -64,7 +64,8 @@ export const api = {
   delete: <T = void>(path: string) => apiRequest<T>('DELETE', path),
 };
 
-async function readJson(response: Response): Promise<unknown> {
+/** The response's JSON, or null where it has none. */
+export async function readJson(response: Response): Promise<unknown> {
   try {
     return await response.json();
   } catch {

@@ -8,9 +8,8 @@ import type {
 } from '#domain/finding/finding.ts';
 import type { ErrorCode, FieldError } from '#domain/shared/app-error.ts';
 import { analysisKeys } from '../analysis/api.ts';
-import { ApiError, api, serviceProblemMessage } from '../api/client.ts';
-import { sessionKey } from '../api/query-client.ts';
-import type { Session } from '../api/session.ts';
+import { ApiError, api } from '../api/client.ts';
+import { postKeepingDetails } from '../api/post-keeping-details.ts';
 import { refetchWhenStale, reviewPath } from '../review/api.ts';
 
 export type { FindingDto, FindingList };
@@ -49,44 +48,9 @@ export class FindingApiError extends ApiError {
   }
 }
 
-/** Sends a status change and keeps the error's details, which the shared client drops. */
-async function postKeepingDetails<T>(client: QueryClient, path: string, body: unknown): Promise<T> {
-  const csrfToken = client.getQueryData<Session | null>(sessionKey)?.csrfToken;
-  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };
-  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers,
-      credentials: 'same-origin',
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, 'network', serviceProblemMessage);
-  }
-  let payload: unknown = null;
-  try {
-    payload = await response.json();
-  } catch {
-    payload = null;
-  }
-  if (response.ok) return payload as T;
-  const error = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)
-    ?.error;
-  if (error && typeof error.code === 'string' && typeof error.message === 'string')
-    throw new FindingApiError(
-      response.status,
-      error.code as ErrorCode,
-      error.message,
-      (error.details ?? undefined) as Record<string, unknown> | undefined,
-    );
-  throw new ApiError(
-    response.status,
-    response.status === 401 ? 'unauthenticated' : response.status === 409 ? 'conflict' : 'internal',
-    serviceProblemMessage,
-  );
-}
+/** Sends a write that the server may refuse naming what is unmet; a bare 409 still reads as a conflict. */
+const postKeepingUnmet = <T>(client: QueryClient, path: string, body: unknown) =>
+  postKeepingDetails<T>(client, path, body, FindingApiError, { 409: 'conflict' });
 
 /** The review's findings in order, with what the person may do with them. */
 export function useFindings(partnershipId: string, reviewId: string) {
@@ -177,7 +141,7 @@ export function useAgreeFinding(partnershipId: string, reviewId: string, finding
     partnershipId,
     reviewId,
     (input: { version: number }) =>
-      postKeepingDetails<FindingDto>(
+      postKeepingUnmet<FindingDto>(
         client,
         findingsPath(partnershipId, reviewId, `${enc(findingId)}/agree`),
         input,
@@ -193,7 +157,7 @@ export function useChangeFindingStatus(partnershipId: string, reviewId: string, 
     partnershipId,
     reviewId,
     (input: { status: FindingStatus; version: number }) =>
-      postKeepingDetails<FindingDto>(
+      postKeepingUnmet<FindingDto>(
         client,
         findingsPath(partnershipId, reviewId, `${enc(findingId)}/status`),
         input,

@@ -8,12 +8,13 @@ import {
   priorities,
 } from '#domain/finding/finding.ts';
 import { analysisPage } from '../analysis/api.ts';
-import { LanguageCheckedTextarea } from '../analysis/language-checked-textarea.tsx';
+import { LanguageCheckedField, LanguageCheckedTextarea } from '../analysis/language-checked-textarea.tsx';
 import { CheckboxesField } from '../components/checkboxes-field.tsx';
 import { type Choice, describedBy, ErrorMessage, Hint, TextField } from '../components/form-fields.tsx';
 import { Loading } from '../components/problem-pages.tsx';
 import { RadiosField } from '../components/radios-field.tsx';
 import { TextareaField } from '../components/textarea-field.tsx';
+import { FormSection, UnsavedWording } from '../components/written-fields.tsx';
 import type { FindingDto } from './api.ts';
 import {
   addQuestionId,
@@ -54,40 +55,6 @@ export type FindingChoices = {
 const choicesOf = (labels: Record<string, string>): Choice[] =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
 
-function Section({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
-  return (
-    <section className="govuk-!-margin-bottom-8" aria-labelledby={`section-${id}`}>
-      <h2 className="govuk-heading-m" id={`section-${id}`}>
-        {heading}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
-/** The person's own wording that a reload replaced, to copy back. */
-function UnsavedWording({ text }: { text: string | string[] | undefined }) {
-  if (!text || text.length === 0) return null;
-  return (
-    <details className="govuk-details app-finding-unsaved" open>
-      <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">Your wording that was not saved</span>
-      </summary>
-      <div className="govuk-details__text app-finding-text">
-        {Array.isArray(text) ? (
-          <ul className="govuk-list govuk-list--bullet">
-            {text.map((t) => (
-              <li key={t}>{t}</li>
-            ))}
-          </ul>
-        ) : (
-          text
-        )}
-      </div>
-    </details>
-  );
-}
-
 type CheckedProps = {
   kit: FieldKit;
   field: CheckedFindingField & WrittenField;
@@ -100,22 +67,15 @@ type CheckedProps = {
 function CheckedField({ kit, field, label, hint, rows = 6 }: CheckedProps) {
   const { finding } = kit;
   return (
-    <>
-      <LanguageCheckedTextarea
-        id={field}
-        label={label}
-        hint={hint}
-        rows={rows}
-        value={kit.values[field]}
-        error={kit.errors[field]}
-        onChange={kit.set(field)}
-        partnershipId={kit.partnershipId}
-        reviewId={kit.reviewId}
-        saved={finding ? { text: finding[field], flags: savedFlagsOf(finding, field) } : undefined}
-        dismissTarget={finding ? { entityType: 'finding', entityId: finding.id, field } : undefined}
-      />
-      <UnsavedWording text={kit.lost[field]} />
-    </>
+    <LanguageCheckedField
+      kit={kit}
+      field={field}
+      label={label}
+      hint={hint}
+      rows={rows}
+      saved={finding ? { text: finding[field], flags: savedFlagsOf(finding, field) } : undefined}
+      dismissTarget={finding ? { entityType: 'finding', entityId: finding.id, field } : undefined}
+    />
   );
 }
 
@@ -160,7 +120,7 @@ function CheckedItem({
 export function StatementFields({ kit, typology }: { kit: FieldKit; typology: Choice[] | undefined }) {
   const { values, set, errors } = kit;
   return (
-    <Section id="statement" heading="The finding">
+    <FormSection id="statement" heading="The finding">
       <CheckedField
         kit={kit}
         field="statement"
@@ -193,7 +153,7 @@ export function StatementFields({ kit, typology }: { kit: FieldKit; typology: Ch
         choices={choicesOf(polarities)}
         onChange={set('polarity')}
       />
-    </Section>
+    </FormSection>
   );
 }
 
@@ -201,7 +161,7 @@ export function StatementFields({ kit, typology }: { kit: FieldKit; typology: Ch
 export function InThisCaseFields({ kit, episodes }: { kit: FieldKit; episodes: Choice[] }) {
   const { values, set, errors } = kit;
   return (
-    <Section id="in-this-case" heading="How did it show in this case?">
+    <FormSection id="in-this-case" heading="How did it show in this case?">
       {episodes.length > 0 ? (
         <CheckboxesField
           id="episodeIds"
@@ -226,7 +186,7 @@ export function InThisCaseFields({ kit, episodes }: { kit: FieldKit; episodes: C
         label="How it showed in this case"
         hint="What happened in those episodes, how it looked at the time and how the practice was appraised. Roles, never names."
       />
-    </Section>
+    </FormSection>
   );
 }
 
@@ -234,7 +194,7 @@ export function InThisCaseFields({ kit, episodes }: { kit: FieldKit; episodes: C
 export function PrevalenceFields({ kit }: { kit: FieldKit }) {
   const { values, set, errors } = kit;
   return (
-    <Section id="prevalence" heading="How do we know it is not a quirk of this case?">
+    <FormSection id="prevalence" heading="How do we know it is not a quirk of this case?">
       <CheckboxesField
         id="prevalenceSources"
         legend="Where does the evidence come from?"
@@ -269,21 +229,21 @@ export function PrevalenceFields({ kit }: { kit: FieldKit }) {
         onChange={set('currencyNote')}
       />
       <UnsavedWording text={kit.lost.currencyNote} />
-    </Section>
+    </FormSection>
   );
 }
 
 /** Why the pattern matters for the reliability of the system. */
 export function WhyItMattersFields({ kit }: { kit: FieldKit }) {
   return (
-    <Section id="why-it-matters" heading="Why does it matter?">
+    <FormSection id="why-it-matters" heading="Why does it matter?">
       <CheckedField
         kit={kit}
         field="whyItMatters"
         label="What it means for the reliability of the system"
         hint="How the pattern makes the work of keeping people safe more or less reliable, in this case and others."
       />
-    </Section>
+    </FormSection>
   );
 }
 
@@ -303,25 +263,68 @@ function useFocusAfterChange() {
   };
 }
 
-const removeButton = 'govuk-button govuk-button--secondary govuk-!-margin-bottom-6';
+/**
+ * Changing, adding and removing the items of a list field. Focus moves to a new item's first field,
+ * or after a removal to the item before (the add button once the list is empty).
+ */
+function useItemList<T extends { key: string }>(
+  items: T[],
+  setItems: (items: T[]) => void,
+  newItem: () => T,
+  firstFieldId: (index: number) => string,
+  addId: string,
+) {
+  const focusNext = useFocusAfterChange();
+  return {
+    change: (key: string, part: Partial<T>) =>
+      setItems(items.map((x) => (x.key === key ? { ...x, ...part } : x))),
+    add: () => {
+      setItems([...items, newItem()]);
+      focusNext(firstFieldId(items.length));
+    },
+    remove: (index: number) => {
+      setItems(items.filter((_, i) => i !== index));
+      focusNext(items.length > 1 ? firstFieldId(Math.max(0, index - 1)) : addId);
+    },
+  };
+}
+
+/** "Remove" for one item, naming it for screen-reader users. */
+function RemoveButton({ name, onClick }: { name: string; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-6"
+      onClick={onClick}
+    >
+      Remove <span className="govuk-visually-hidden">{name}</span>
+    </button>
+  );
+}
+
+/** Adds an item to a list field; its id is where focus goes once the list is empty. */
+function AddButton({ id, onClick, children }: { id: string; onClick: () => void; children: ReactNode }) {
+  return (
+    <button type="button" id={id} className="govuk-button govuk-button--secondary" onClick={onClick}>
+      {children}
+    </button>
+  );
+}
 
 /** The questions for the board to consider, one field each, with add and remove. */
 export function BoardQuestionFields({ kit }: { kit: FieldKit }) {
   const { values, set, errors } = kit;
   const questions = values.boardQuestions;
-  const setQuestions = set('boardQuestions');
-  const focusNext = useFocusAfterChange();
+  const { change, add, remove } = useItemList(
+    questions,
+    set('boardQuestions'),
+    newQuestion,
+    questionId,
+    addQuestionId,
+  );
   const hintId = 'boardQuestions';
-  const add = () => {
-    setQuestions([...questions, newQuestion()]);
-    focusNext(questionId(questions.length));
-  };
-  const remove = (index: number) => {
-    setQuestions(questions.filter((_, i) => i !== index));
-    focusNext(questions.length > 1 ? questionId(Math.max(0, index - 1)) : addQuestionId);
-  };
   return (
-    <Section id="board-questions" heading="Issues for the board">
+    <FormSection id="board-questions" heading="Issues for the board">
       <div className={`govuk-form-group${errors[addQuestionId] ? ' govuk-form-group--error' : ''}`}>
         <fieldset
           className="govuk-fieldset"
@@ -343,27 +346,18 @@ export function BoardQuestionFields({ kit }: { kit: FieldKit }) {
                 list="boardQuestions"
                 item={q}
                 label={`Question ${i + 1}`}
-                onChange={(text) =>
-                  setQuestions(questions.map((x) => (x.key === q.key ? { ...x, text } : x)))
-                }
+                onChange={(text) => change(q.key, { text })}
               />
-              <button type="button" className={removeButton} onClick={() => remove(i)}>
-                Remove <span className="govuk-visually-hidden">question {i + 1}</span>
-              </button>
+              <RemoveButton name={`question ${i + 1}`} onClick={() => remove(i)} />
             </div>
           ))}
-          <button
-            type="button"
-            id={addQuestionId}
-            className="govuk-button govuk-button--secondary"
-            onClick={add}
-          >
+          <AddButton id={addQuestionId} onClick={add}>
             {questions.length === 0 ? 'Add a question' : 'Add another question'}
-          </button>
+          </AddButton>
         </fieldset>
       </div>
       <UnsavedWording text={kit.lost.boardQuestions} />
-    </Section>
+    </FormSection>
   );
 }
 
@@ -371,20 +365,15 @@ export function BoardQuestionFields({ kit }: { kit: FieldKit }) {
 export function RecommendationFields({ kit }: { kit: FieldKit }) {
   const { values, set, errors } = kit;
   const items = values.recommendations;
-  const setItems = set('recommendations');
-  const focusNext = useFocusAfterChange();
-  const change = (key: string, part: 'text' | 'addressee', value: string) =>
-    setItems(items.map((x) => (x.key === key ? { ...x, [part]: value } : x)));
-  const add = () => {
-    setItems([...items, newRecommendation()]);
-    focusNext(recommendationId(items.length, 'text'));
-  };
-  const remove = (index: number) => {
-    setItems(items.filter((_, i) => i !== index));
-    focusNext(items.length > 1 ? recommendationId(Math.max(0, index - 1), 'text') : addRecommendationId);
-  };
+  const { change, add, remove } = useItemList(
+    items,
+    set('recommendations'),
+    newRecommendation,
+    (i) => recommendationId(i, 'text'),
+    addRecommendationId,
+  );
   return (
-    <Section id="recommendations" heading="Recommendations (optional)">
+    <FormSection id="recommendations" heading="Recommendations (optional)">
       <p className="govuk-body">
         The questions for the board usually say enough. Add a recommendation only where the finding needs one,
         and say who it is for.
@@ -398,7 +387,7 @@ export function RecommendationFields({ kit }: { kit: FieldKit }) {
             list="recommendations"
             item={r}
             label="What is recommended"
-            onChange={(text) => change(r.key, 'text', text)}
+            onChange={(text) => change(r.key, { text })}
           />
           <TextField
             id={recommendationId(i, 'addressee')}
@@ -406,23 +395,16 @@ export function RecommendationFields({ kit }: { kit: FieldKit }) {
             hint="For example, ‘the safeguarding partnership’ or ‘children’s social care’."
             value={r.addressee}
             error={errors[recommendationId(i, 'addressee')]}
-            onChange={(value) => change(r.key, 'addressee', value)}
+            onChange={(addressee) => change(r.key, { addressee })}
           />
-          <button type="button" className={removeButton} onClick={() => remove(i)}>
-            Remove <span className="govuk-visually-hidden">recommendation {i + 1}</span>
-          </button>
+          <RemoveButton name={`recommendation ${i + 1}`} onClick={() => remove(i)} />
         </fieldset>
       ))}
-      <button
-        type="button"
-        id={addRecommendationId}
-        className="govuk-button govuk-button--secondary"
-        onClick={add}
-      >
+      <AddButton id={addRecommendationId} onClick={add}>
         {items.length === 0 ? 'Add a recommendation' : 'Add another recommendation'}
-      </button>
+      </AddButton>
       <UnsavedWording text={kit.lost.recommendations} />
-    </Section>
+    </FormSection>
   );
 }
 
@@ -431,7 +413,7 @@ export function PriorityFields({ kit, researchQuestions }: { kit: FieldKit; rese
   const { values, set, errors } = kit;
   return (
     <>
-      <Section id="priority" heading="Priority">
+      <FormSection id="priority" heading="Priority">
         <RadiosField
           id="priority"
           legend="How high a priority is it for the board?"
@@ -442,8 +424,8 @@ export function PriorityFields({ kit, researchQuestions }: { kit: FieldKit; rese
           onChange={set('priority')}
           inline
         />
-      </Section>
-      <Section id="research-questions" heading="Research questions it answers">
+      </FormSection>
+      <FormSection id="research-questions" heading="Research questions it answers">
         {researchQuestions.length > 0 ? (
           <CheckboxesField
             id="researchQuestionIds"
@@ -458,7 +440,7 @@ export function PriorityFields({ kit, researchQuestions }: { kit: FieldKit; rese
         ) : (
           <p className="govuk-body">The terms of reference have no research questions yet.</p>
         )}
-      </Section>
+      </FormSection>
     </>
   );
 }

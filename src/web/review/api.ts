@@ -9,10 +9,9 @@ import type {
 } from '#domain/review/review.ts';
 import type { StageCheck } from '#domain/review/stages.ts';
 import type { ErrorCode, FieldError } from '#domain/shared/app-error.ts';
-import { ApiError, api, serviceProblemMessage } from '../api/client.ts';
+import { ApiError, api } from '../api/client.ts';
 import { partnershipPath } from '../api/partnership.ts';
-import { sessionKey } from '../api/query-client.ts';
-import type { Session } from '../api/session.ts';
+import { postKeepingDetails } from '../api/post-keeping-details.ts';
 
 export type { ParallelProcessDto, ReviewDto, ReviewSummaryDto };
 export type ReviewScope = 'all' | 'mine';
@@ -103,56 +102,18 @@ export class ReviewApiError extends ApiError {
   }
 }
 
-/**
- * Sends a write and keeps the error's details (the shared client keeps only field errors). The
- * CSRF token comes from the session the app already holds.
- */
-async function writeWithDetails<T>(client: QueryClient, path: string, body: unknown): Promise<T> {
-  const csrfToken = client.getQueryData<Session | null>(sessionKey)?.csrfToken;
-  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };
-  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers,
-      credentials: 'same-origin',
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, 'network', serviceProblemMessage);
-  }
-  let payload: unknown = null;
-  try {
-    payload = await response.json();
-  } catch {
-    payload = null;
-  }
-  if (response.ok) return payload as T;
-  const error = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)
-    ?.error;
-  if (error && typeof error.code === 'string' && typeof error.message === 'string') {
-    throw new ReviewApiError(
-      response.status,
-      error.code as ErrorCode,
-      error.message,
-      (error.details ?? undefined) as Record<string, unknown> | undefined,
-    );
-  }
-  throw new ApiError(
-    response.status,
-    response.status === 401 ? 'unauthenticated' : 'internal',
-    serviceProblemMessage,
-  );
-}
-
 /** Moves a review on, back, into a pause or out of one. */
 export function useTransitionReview(partnershipId: string, reviewId: string) {
   const client = useQueryClient();
   const store = useStoreReview(partnershipId);
   return useMutation({
     mutationFn: (input: TransitionReviewInput) =>
-      writeWithDetails<ReviewDto>(client, `${reviewPath(partnershipId, reviewId)}/transitions`, input),
+      postKeepingDetails<ReviewDto>(
+        client,
+        `${reviewPath(partnershipId, reviewId)}/transitions`,
+        input,
+        ReviewApiError,
+      ),
     onSuccess: (review) => store(review),
     onError: (error) => refetchWhenStale(client, error, reviewKeys.review(partnershipId, reviewId)),
   });

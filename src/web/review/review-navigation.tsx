@@ -42,6 +42,7 @@ const sections: Section[] = [
   },
   { text: 'Findings', section: 'findings', show: (a) => Boolean(a.viewFindings) },
   { text: 'Pseudonyms', section: 'pseudonym-register', show: (a) => Boolean(a.viewPseudonymRegister) },
+  { text: 'Publication', section: 'publication', show: (a) => Boolean(a.viewPublication) },
   { text: 'Letters', section: 'letters', show: (a) => Boolean(a.generateLetters) },
   { text: 'Search', section: 'search', show: (a) => Boolean(a.searchEvidence) },
 ];

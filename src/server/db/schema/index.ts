@@ -6,4 +6,5 @@ export * from './evidence.ts';
 export * from './finding.ts';
 export * from './intake.ts';
 export * from './meeting.ts';
+export * from './publication.ts';
 export * from './review.ts';
