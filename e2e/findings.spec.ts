@@ -78,3 +78,23 @@ test('a lead reviewer writes a finding, agrees it once it is evidenced, and chec
   await expect(result).not.toContainText('Haddad');
   await expectAccessible(page, 'pseudonym register after a trial');
 });
+
+test('the business manager records that the report will not be published, and why', async ({ page }) => {
+  test.setTimeout(120_000);
+  page.setDefaultTimeout(15_000);
+  await signIn(page, 'manager@demo.sightlines.test', demoPassword);
+  await page.getByRole('link', { name: 'Child A' }).first().click();
+  await section(page, 'Publication').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Publication' })).toBeVisible();
+  await expectAccessible(page, 'publication');
+  const decision = page.getByRole('group', { name: 'Will the report be published?' });
+  await decision.getByRole('radio', { name: 'Do not publish the report' }).check();
+  await page.getByRole('button', { name: 'Save publication record' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expectAccessible(page, 'publication with an error');
+  await page
+    .getByLabel('Why will it not be published?')
+    .fill('Publishing would identify the surviving sibling.');
+  await page.getByRole('button', { name: 'Save publication record' }).click();
+  await expect(page.getByText('Publishing would identify the surviving sibling.').first()).toBeVisible();
+});
