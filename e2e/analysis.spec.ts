@@ -60,7 +60,7 @@ test('a lead reviewer analyses an episode without hindsight, the case group chec
   const tunnel = page.locator('details', { hasText: 'What the agencies involved knew by' });
   await expect(tunnel.getByRole('listitem').first()).toBeVisible();
   await page.getByRole('radio', { name: 'Problematic' }).check();
-  const rationale = page.getByLabel('Why this appraisal');
+  const rationale = page.getByRole('textbox', { name: 'Why this appraisal' });
   await rationale.fill('The social worker failed to seek the paediatric opinion the procedure expects.');
   // The language check flags the blame wording and offers a neutral replacement.
   const flag = page.getByRole('list', { name: 'Wording to look at in Why this appraisal' });

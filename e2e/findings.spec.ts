@@ -21,7 +21,7 @@ test('a lead reviewer writes a finding, agrees it once it is evidenced, and chec
 
   // A first draft: the statement, with its blame wording reworded.
   await page.getByRole('link', { name: 'Add a finding' }).click();
-  const finding = page.getByLabel('The finding in one sentence');
+  const finding = page.getByRole('textbox', { name: 'The finding in one sentence' });
   await finding.fill(statement);
   await expect(page.getByRole('list', { name: /Wording to look at in The finding/ })).toContainText(
     'failed to',
