@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { givenChronologyEvent } from '../chronology/testing.ts';
-import { auditEvents, episodes, participants } from '../db/schema/index.ts';
+import { auditEvents, episodes } from '../db/schema/index.ts';
 import {
   call,
   createTestApp,
@@ -11,6 +11,7 @@ import {
   givenPartnership,
   givenReview,
   type Session,
+  signedInWithRole,
   signInAs,
   type TestApp,
 } from '../testing/harness.ts';
@@ -57,15 +58,7 @@ beforeAll(async () => {
     r: typeof review,
     role: 'lead_reviewer' | 'review_team_member' | 'chair' | 'case_group_member',
     extra: { agencyId?: string; jobTitle?: string } = {},
-  ) => {
-    const user = await givenMember(t, pid, 'member');
-    const p = await givenParticipant(t, r, role, user);
-    await t.database.db
-      .update(participants)
-      .set({ agencyId: extra.agencyId ?? null, jobTitle: extra.jobTitle ?? null })
-      .where(eq(participants.id, p.id));
-    return signInAs(t, user.email);
-  };
+  ) => (await signedInWithRole(t, r, role, extra)).session;
   lead = await person(review, 'lead_reviewer');
   teamMember = await person(review, 'review_team_member');
   chair = await person(review, 'chair');

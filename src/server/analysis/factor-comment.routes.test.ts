@@ -2,17 +2,17 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { givenChronologyEvent } from '../chronology/testing.ts';
 import { givenConversation } from '../conversation/testing.ts';
-import { auditEvents, contributoryFactors, episodeComments, participants } from '../db/schema/index.ts';
+import { auditEvents, contributoryFactors, episodeComments } from '../db/schema/index.ts';
 import { givenDocument } from '../document/testing.ts';
 import {
   call,
   createTestApp,
   givenAgency,
   givenMember,
-  givenParticipant,
   givenPartnership,
   givenReview,
   type Session,
+  signedInWithRole,
   signInAs,
   type TestApp,
 } from '../testing/harness.ts';
@@ -46,13 +46,8 @@ beforeAll(async () => {
     role: 'lead_reviewer' | 'review_team_member' | 'case_group_member',
     extra: { agencyId?: string; jobTitle?: string } = {},
   ) => {
-    const user = await givenMember(t, pid, 'member');
-    const p = await givenParticipant(t, review, role, user);
-    await t.database.db
-      .update(participants)
-      .set({ agencyId: extra.agencyId ?? null, jobTitle: extra.jobTitle ?? null })
-      .where(eq(participants.id, p.id));
-    return { session: await signInAs(t, user.email), participantId: p.id };
+    const { session, participant } = await signedInWithRole(t, review, role, extra);
+    return { session, participantId: participant.id };
   };
   lead = (await person('lead_reviewer')).session;
   teamMember = (await person('review_team_member')).session;

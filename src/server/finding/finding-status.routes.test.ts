@@ -7,10 +7,10 @@ import {
   createTestApp,
   givenAgency,
   givenMember,
-  givenParticipant,
   givenPartnership,
   givenReview,
   type Session,
+  signedInWithRole,
   signInAs,
   type TestApp,
 } from '../testing/harness.ts';
@@ -39,11 +39,8 @@ beforeAll(async () => {
   review = await givenReview(t, pid);
   base = `/api/partnerships/${pid}/reviews/${review.id}`;
   url = `${base}/findings`;
-  const person = async (role: 'lead_reviewer' | 'review_team_member') => {
-    const user = await givenMember(t, pid, 'member');
-    await givenParticipant(t, review, role, user);
-    return signInAs(t, user.email);
-  };
+  const person = async (role: 'lead_reviewer' | 'review_team_member') =>
+    (await signedInWithRole(t, review, role)).session;
   lead = await person('lead_reviewer');
   teamMember = await person('review_team_member');
   manager = await signInAs(t, (await givenMember(t, pid, 'business_manager')).email);

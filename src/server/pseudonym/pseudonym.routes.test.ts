@@ -1,15 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewRole } from '#domain/review/policy.ts';
-import { auditEvents, pseudonymEntries, users } from '../db/schema/index.ts';
+import { auditEvents, pseudonymEntries } from '../db/schema/index.ts';
 import {
   call,
   createTestApp,
   givenMember,
-  givenParticipant,
   givenPartnership,
   givenReview,
   type Session,
+  signedInWithRole,
   signInAs,
   type TestApp,
 } from '../testing/harness.ts';
@@ -70,15 +70,8 @@ beforeAll(async () => {
   const other = await givenPartnership(t);
   review = await givenReview(t, pid);
   url = `/api/partnerships/${pid}/reviews/${review.id}/pseudonym-register`;
-  const person = async (role: ReviewRole) => {
-    const user = await givenMember(t, pid, 'member');
-    await t.database.db
-      .update(users)
-      .set({ name: `Reviewer ${role}` })
-      .where(eq(users.id, user.id));
-    await givenParticipant(t, review, role, user);
-    return signInAs(t, user.email);
-  };
+  const person = async (role: ReviewRole) =>
+    (await signedInWithRole(t, review, role, { name: `Reviewer ${role}` })).session;
   lead = await person('lead_reviewer');
   businessManager = await person('business_manager');
   for (const role of refusedRoles) others[role] = await person(role);

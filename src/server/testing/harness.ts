@@ -107,7 +107,7 @@ export async function givenMember(
   t: TestApp,
   partnershipId: string,
   role: PartnershipRole,
-  options: { email?: string; mustChangePassword?: boolean } = {},
+  options: { email?: string; name?: string; mustChangePassword?: boolean } = {},
 ) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const email = options.email ?? `${role}.${unique()}@example.org`;
@@ -115,7 +115,7 @@ export async function givenMember(
     .insert(users)
     .values({
       email,
-      name: `Test ${role}`,
+      name: options.name ?? `Test ${role}`,
       passwordHash: await passwordHash,
       mustChangePassword: options.mustChangePassword ?? false,
     })
@@ -186,6 +186,7 @@ export async function givenParticipant(
   review: { id: string; partnershipId: string },
   role: ReviewRole,
   user?: { id: string; email: string; name: string },
+  where: { agencyId?: string; jobTitle?: string } = {},
 ) {
   const person = user ?? (await givenMember(t, review.partnershipId, 'member'));
   const [p] = await t.database.db
@@ -197,9 +198,28 @@ export async function givenParticipant(
       role,
       name: person.name,
       email: person.email,
+      agencyId: where.agencyId ?? null,
+      jobTitle: where.jobTitle ?? null,
     })
     .returning();
   return p!;
+}
+
+/** A new member of the partnership with a role in a review (at an agency, in a job), signed in. */
+export async function signedInWithRole(
+  t: TestApp,
+  review: { id: string; partnershipId: string },
+  role: ReviewRole,
+  options: { name?: string; agencyId?: string; jobTitle?: string } = {},
+) {
+  const user = await givenMember(
+    t,
+    review.partnershipId,
+    'member',
+    options.name ? { name: options.name } : {},
+  );
+  const participant = await givenParticipant(t, review, role, user, options);
+  return { session: await signInAs(t, user.email), participant, user };
 }
 
 export async function givenParallelProcess(t: TestApp, review: { id: string; partnershipId: string }) {
