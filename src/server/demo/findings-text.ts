@@ -216,7 +216,7 @@ export function demoRegisterEntries(dateOfBirth: string): PseudonymEntryInput[] 
       realValue: `${day}/${month}/${year}`,
       variants: [],
       replacement: 'aged two years and eight months at the time of the incident',
-      note: 'Child A’s date of birth. The same date written another way (“5th March 2023”) is replaced too.',
+      note: 'Child A’s date of birth. The same date written another way, such as with the month in words, is replaced too.',
     },
   ];
 }
