@@ -27,6 +27,8 @@ import { partnershipRoutes } from './partnership/partnership.routes.ts';
 import { pseudonymRoutes } from './pseudonym/pseudonym.routes.ts';
 import { publicationRoutes } from './publication/publication.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
+import { reportReviewRoutes } from './report/report-review.routes.ts';
+import { reportRoutes } from './report/report.routes.ts';
 import { reviewRoutes } from './review/review.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { userRoutes } from './user/user.routes.ts';
@@ -64,6 +66,8 @@ export function apiRoutes(database: Database): AnyRoute[] {
     ...findingRoutes,
     ...pseudonymRoutes,
     ...publicationRoutes,
+    ...reportRoutes,
+    ...reportReviewRoutes,
   ];
 }
 

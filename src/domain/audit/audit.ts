@@ -76,6 +76,17 @@ export const auditActions = {
   'pseudonym_register.viewed': 'Read a review’s pseudonym register (the real names)',
   'pseudonym_register.updated': 'Changed a review’s pseudonym register',
   'publication.recorded': 'Recorded whether, when and where a review’s report is published',
+  'report.narrative_updated': 'Changed the written sections of a review’s report',
+  'report.generated': 'Generated a version of a review’s report',
+  'report.downloaded': 'Downloaded a version of a review’s report',
+  'report.scanned': 'Scanned a version of a report for identifiers',
+  'report.hit_acknowledged': 'Acknowledged an identifier found in a report, with a reason',
+  'report.marked_publishable': 'Marked a version of a report publishable',
+  'report.circulated': 'Circulated a version of a report for comment',
+  'report.circulation_closed': 'Closed a round of comments on a report',
+  'report.commented': 'Commented on a version of a report',
+  'report.comment_resolved': 'Resolved a comment on a report',
+  'report.signed_off': 'Recorded a sign-off outcome for a report',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 

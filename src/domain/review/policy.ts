@@ -48,7 +48,12 @@ export type ReviewAction =
   | 'viewPseudonymRegister'
   | 'editPseudonymRegister'
   | 'viewPublication'
-  | 'recordPublication';
+  | 'recordPublication'
+  | 'viewReportDrafts'
+  | 'editReport'
+  | 'checkReportIdentifiers'
+  | 'circulateReport'
+  | 'signOffReport';
 
 const everyone: ReviewRole[] = Object.keys(reviewRoles) as ReviewRole[];
 const runners: ReviewRole[] = ['business_manager', 'lead_reviewer'];
@@ -112,6 +117,15 @@ export const reviewPolicy: Record<ReviewAction, readonly ReviewRole[]> = {
   // Whether, how and where the report is published: the board sees it; the chair and business manager record it.
   viewPublication: [...reviewTeamSide, 'board_member'],
   recordPublication: ['business_manager', 'chair'],
+  // Drafts of the report: the review team side reads every version; the case group, agencies and the
+  // family read a version circulated to them, and everyone in the review a signed-off one (see
+  // src/domain/report/rules.ts).
+  viewReportDrafts: reviewTeamSide,
+  editReport: ['business_manager', 'lead_reviewer', 'trainee_reviewer'],
+  // Scanning a version, acknowledging what it finds and marking it publishable: those who hold the register.
+  checkReportIdentifiers: runners,
+  circulateReport: runners,
+  signOffReport: [...runners, 'chair'],
 };
 
 /** A person as the review policy sees them: their roles in the review and their partnership role. */

@@ -208,6 +208,10 @@ const matrix: Record<string, Who> = {
   // The review team side and the board see it; the chair and the business manager record it.
   getPublication: { review: [...reviewTeamSide, 'board_member'] },
   recordPublication: { review: ['business_manager', 'chair'] },
+  // Report: written sections, versions, downloads, the identifier scan, comparison
+  // (rows added with the report routes)
+  // Report review: circulation, comments, sign-off
+  // (rows added with the report review routes)
 };
 const roles: PartnershipRole[] = ['partnership_admin', 'business_manager', 'member'];
 

@@ -7,4 +7,5 @@ export * from './finding.ts';
 export * from './intake.ts';
 export * from './meeting.ts';
 export * from './publication.ts';
+export * from './report.ts';
 export * from './review.ts';
