@@ -26,11 +26,14 @@ import { participantRoutes } from './participant/participant.routes.ts';
 import { partnershipRoutes } from './partnership/partnership.routes.ts';
 import { pseudonymRoutes } from './pseudonym/pseudonym.routes.ts';
 import { publicationRoutes } from './publication/publication.routes.ts';
+import { qualityRoutes } from './quality/quality.routes.ts';
+import { supervisionRoutes } from './quality/supervision.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
-import { reportReviewRoutes } from './report/report-review.routes.ts';
 import { reportRoutes } from './report/report.routes.ts';
+import { reportReviewRoutes } from './report/report-review.routes.ts';
 import { reviewRoutes } from './review/review.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
+import { trainingRoutes } from './training/training.routes.ts';
 import { userRoutes } from './user/user.routes.ts';
 
 export const appVersion: string = JSON.parse(
@@ -68,6 +71,9 @@ export function apiRoutes(database: Database): AnyRoute[] {
     ...publicationRoutes,
     ...reportRoutes,
     ...reportReviewRoutes,
+    ...qualityRoutes,
+    ...supervisionRoutes,
+    ...trainingRoutes,
   ];
 }
 

@@ -87,6 +87,18 @@ export const auditActions = {
   'report.commented': 'Commented on a version of a report',
   'report.comment_resolved': 'Resolved a comment on a report',
   'report.signed_off': 'Recorded a sign-off outcome for a report',
+  'quality_marker.assessed': 'Assessed a review against a quality marker',
+  'draft_request.recorded': 'Recorded a request for a draft of a review’s report',
+  'draft_request.received': 'Recorded that a requested draft arrived',
+  'supervision.commented': 'Added a supervision comment',
+  'supervision.replied': 'Replied to a supervision comment',
+  'supervision.resolved': 'Resolved a supervision comment',
+  'supervision_session.recorded': 'Recorded a supervision session',
+  'reviewer.created': 'Added a reviewer to the pool',
+  'reviewer.updated': 'Changed a reviewer in the pool',
+  'cohort.created': 'Added a training cohort',
+  'training_milestone.recorded': 'Recorded a training milestone',
+  'logbook.downloaded': 'Downloaded a reviewer’s accreditation logbook',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 

@@ -29,6 +29,9 @@ export const membershipDto = z.object({
     commissionReviews: z.boolean(),
     viewReferenceData: z.boolean(),
     manageReferenceData: z.boolean(),
+    viewReviewerPool: z.boolean(),
+    manageReviewerPool: z.boolean(),
+    monitorReviews: z.boolean(),
   }),
 });
 

@@ -14,6 +14,9 @@ const expected: Record<PartnershipRole, Record<PartnershipAction, boolean>> = {
     manageIntake: true,
     viewReferenceData: true,
     manageReferenceData: true,
+    viewReviewerPool: true,
+    manageReviewerPool: true,
+    monitorReviews: true,
   },
   business_manager: {
     viewPartnership: true,
@@ -26,6 +29,9 @@ const expected: Record<PartnershipRole, Record<PartnershipAction, boolean>> = {
     manageIntake: true,
     viewReferenceData: true,
     manageReferenceData: false,
+    viewReviewerPool: true,
+    manageReviewerPool: true,
+    monitorReviews: true,
   },
   member: {
     viewPartnership: true,
@@ -38,6 +44,9 @@ const expected: Record<PartnershipRole, Record<PartnershipAction, boolean>> = {
     manageIntake: false,
     viewReferenceData: true,
     manageReferenceData: false,
+    viewReviewerPool: false,
+    manageReviewerPool: false,
+    monitorReviews: false,
   },
 };
 

@@ -13,7 +13,10 @@ export type PartnershipAction =
   | 'commissionReviews'
   | 'manageIntake'
   | 'viewReferenceData'
-  | 'manageReferenceData';
+  | 'manageReferenceData'
+  | 'viewReviewerPool'
+  | 'manageReviewerPool'
+  | 'monitorReviews';
 
 /**
  * What each partnership role may do. Members see the partnership and its agencies; business
@@ -31,6 +34,11 @@ export const partnershipPolicy: Record<PartnershipAction, readonly PartnershipRo
   manageIntake: ['partnership_admin', 'business_manager'],
   viewReferenceData: ['partnership_admin', 'business_manager', 'member'],
   manageReferenceData: ['partnership_admin'],
+  // The reviewer pool and training programme hold accreditation and declared conflicts.
+  viewReviewerPool: ['partnership_admin', 'business_manager'],
+  manageReviewerPool: ['partnership_admin', 'business_manager'],
+  // The partners' monitoring of time and quality across reviews (and requests for a draft).
+  monitorReviews: ['partnership_admin', 'business_manager'],
 };
 
 /** Whether a member of a partnership may take a partnership-level action. */
@@ -49,5 +57,8 @@ export function partnershipAbilities(actor: PartnershipActor) {
     commissionReviews: mayInPartnership(actor, 'commissionReviews'),
     viewReferenceData: mayInPartnership(actor, 'viewReferenceData'),
     manageReferenceData: mayInPartnership(actor, 'manageReferenceData'),
+    viewReviewerPool: mayInPartnership(actor, 'viewReviewerPool'),
+    manageReviewerPool: mayInPartnership(actor, 'manageReviewerPool'),
+    monitorReviews: mayInPartnership(actor, 'monitorReviews'),
   };
 }

@@ -53,7 +53,13 @@ export type ReviewAction =
   | 'editReport'
   | 'checkReportIdentifiers'
   | 'circulateReport'
-  | 'signOffReport';
+  | 'signOffReport'
+  | 'viewQuality'
+  | 'assessQuality'
+  | 'viewSupervision'
+  | 'addSupervisionComment'
+  | 'answerSupervision'
+  | 'recordSupervisionSession';
 
 const everyone: ReviewRole[] = Object.keys(reviewRoles) as ReviewRole[];
 const runners: ReviewRole[] = ['business_manager', 'lead_reviewer'];
@@ -126,6 +132,14 @@ export const reviewPolicy: Record<ReviewAction, readonly ReviewRole[]> = {
   checkReportIdentifiers: runners,
   circulateReport: runners,
   signOffReport: [...runners, 'chair'],
+  // The quality-marker self-assessment: the board sees it; the business manager, lead reviewers and chair assess.
+  viewQuality: [...reviewTeamSide, 'board_member'],
+  assessQuality: ['business_manager', 'lead_reviewer', 'chair'],
+  // Supervision of the lead reviewers: between the supervisor and the reviewers of this review only.
+  viewSupervision: ['business_manager', 'lead_reviewer', 'trainee_reviewer', 'supervisor'],
+  addSupervisionComment: ['supervisor'],
+  answerSupervision: ['lead_reviewer', 'trainee_reviewer', 'supervisor'],
+  recordSupervisionSession: ['lead_reviewer', 'trainee_reviewer', 'supervisor'],
 };
 
 /** A person as the review policy sees them: their roles in the review and their partnership role. */

@@ -45,6 +45,9 @@ describe('GET /api/partnerships/:id (getPartnership)', () => {
       commissionReviews: false,
       viewReferenceData: true,
       manageReferenceData: false,
+      viewReviewerPool: false,
+      manageReviewerPool: false,
+      monitorReviews: false,
     });
   });
 

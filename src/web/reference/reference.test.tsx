@@ -101,6 +101,9 @@ describe('reference data list', () => {
       commissionReviews: true,
       viewReferenceData: true,
       manageReferenceData: true,
+      viewReviewerPool: true,
+      manageReviewerPool: true,
+      monitorReviews: true,
     };
     mockApi({
       'GET /api/session': { status: 200, body: sessionBody() },

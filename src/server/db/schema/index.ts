@@ -7,5 +7,7 @@ export * from './finding.ts';
 export * from './intake.ts';
 export * from './meeting.ts';
 export * from './publication.ts';
+export * from './quality.ts';
 export * from './report.ts';
 export * from './review.ts';
+export * from './training.ts';
