@@ -65,6 +65,13 @@ const NarrativeRoutes = page(() => import('./chronology/narrative-routes.tsx'), 
 const AnalysisRoutes = page(() => import('./analysis/analysis-routes.tsx'), 'AnalysisRoutes');
 const CausalMapRoute = page(() => import('./analysis/analysis-routes.tsx'), 'CausalMapRoute');
 const FindingRoutes = page(() => import('./finding/finding-routes.tsx'), 'FindingRoutes');
+const QualityRoutes = page(() => import('./quality/quality-routes.tsx'), 'QualityRoutes');
+const DraftRequestsRoute = page(() => import('./quality/quality-routes.tsx'), 'DraftRequestsRoute');
+const SupervisionRoute = page(() => import('./quality/quality-routes.tsx'), 'SupervisionRoute');
+const MonitoringRoute = page(() => import('./quality/quality-routes.tsx'), 'MonitoringRoute');
+const ReviewerRoutes = page(() => import('./training/training-routes.tsx'), 'ReviewerRoutes');
+const TrainingRoute = page(() => import('./training/training-routes.tsx'), 'TrainingRoute');
+const ReportRoutes = page(() => import('./report/report-routes.tsx'), 'ReportRoutes');
 const PseudonymRegisterPage = page(
   () => import('./pseudonym/pseudonym-register-page.tsx'),
   'PseudonymRegisterPage',
@@ -110,6 +117,9 @@ export function App() {
               <Route path={`${p}/users/new`} element={signedIn(AddUserPage)} />
               <Route path={`${p}/users/:userId/change`} element={signedIn(ChangeUserPage)} />
               <Route path={`${p}/audit`} element={signedIn(AuditPage)} />
+              <Route path={`${p}/monitoring`} element={signedIn(MonitoringRoute)} />
+              <Route path={`${p}/reviewers/*`} element={signedIn(ReviewerRoutes)} />
+              <Route path={`${p}/training`} element={signedIn(TrainingRoute)} />
               <Route path={`${p}/reviews`} element={signedIn(ReviewsPage)} />
               <Route path={`${p}/reviews/new`} element={signedIn(CommissionReviewPage)} />
               <Route path={`${p}/reviews/:reviewId`} element={signedIn(ReviewOverviewPage)} />
@@ -147,6 +157,10 @@ export function App() {
               <Route path={`${p}/reviews/:reviewId/episodes/*`} element={signedIn(AnalysisRoutes)} />
               <Route path={`${p}/reviews/:reviewId/causal-map`} element={signedIn(CausalMapRoute)} />
               <Route path={`${p}/reviews/:reviewId/findings/*`} element={signedIn(FindingRoutes)} />
+              <Route path={`${p}/reviews/:reviewId/quality-markers/*`} element={signedIn(QualityRoutes)} />
+              <Route path={`${p}/reviews/:reviewId/draft-requests`} element={signedIn(DraftRequestsRoute)} />
+              <Route path={`${p}/reviews/:reviewId/supervision`} element={signedIn(SupervisionRoute)} />
+              <Route path={`${p}/reviews/:reviewId/report/*`} element={signedIn(ReportRoutes)} />
               <Route
                 path={`${p}/reviews/:reviewId/pseudonym-register`}
                 element={signedIn(PseudonymRegisterPage)}

@@ -971,7 +971,12 @@ const POSSESSIVE_APOSTROPHE = new RegExp(`^[${APOSTROPHES}](?=[ \\t\\u00A0]+[\\p
 
 /** Replaces every register form in `text` with its replacement, in one pass. */
 export function pseudonymise(text: string, register: readonly RegisterEntry[]): PseudonymiseResult {
-  const matches = findRegisterMatches(text, compileRegister(register));
+  return pseudonymiseWith(text, compileRegister(register));
+}
+
+/** The same as `pseudonymise`, with a register compiled once for many texts (`compileRegister`). */
+export function pseudonymiseWith(text: string, compiled: CompiledRegister): PseudonymiseResult {
+  const matches = findRegisterMatches(text, compiled);
   const byEntry = new Map<number, number>();
   const ambiguous: AmbiguousMatch[] = [];
   let out = '';

@@ -161,16 +161,20 @@ export function withinOneEdit(a: string, b: string): boolean {
 
 const deletions = (w: string) => Array.from(w, (_, i) => w.slice(0, i) + w.slice(i + 1));
 
-/**
- * Capitalised words one edit away from a person's name (of four letters or more, one of them five or
- * more). For a name that is an ordinary word, only a letter added or dropped counts ("Lilly" for
- * Lily): "Crown" is not a misspelling of "Brown".
- */
-function nearMisses(
-  tokens: Token[],
-  compiled: CompiledRegister,
-  isReplacementAt: (at: number) => boolean,
-): Hit[] {
+type NearMissIndex = {
+  /** The name parts of people (four letters or more), with the entries they belong to. */
+  parts: Map<string, Set<number>>;
+  /** The parts that are ordinary words. */
+  ordinary: Set<string>;
+  /** Each part, and each part with one letter dropped, to the parts it comes from. */
+  byDeletion: Map<string, string[]>;
+};
+const nearMissIndexes = new WeakMap<CompiledRegister, NearMissIndex>();
+
+/** The name parts a near miss is looked up in, worked out once for each compiled register. */
+function nearMissIndex(compiled: CompiledRegister): NearMissIndex {
+  const cached = nearMissIndexes.get(compiled);
+  if (cached) return cached;
   const parts = new Map<string, Set<number>>();
   const ordinary = new Set<string>();
   for (const f of compiled.forms) {
@@ -181,11 +185,27 @@ function nearMisses(
     entries.add(f.entryIndex);
     parts.set(piece.fold, entries);
   }
-  if (!parts.size) return [];
   const byDeletion = new Map<string, string[]>();
   for (const part of parts.keys()) {
     for (const key of [part, ...deletions(part)]) byDeletion.set(key, [...(byDeletion.get(key) ?? []), part]);
   }
+  const index = { parts, ordinary, byDeletion };
+  nearMissIndexes.set(compiled, index);
+  return index;
+}
+
+/**
+ * Capitalised words one edit away from a person's name (of four letters or more, one of them five or
+ * more). For a name that is an ordinary word, only a letter added or dropped counts ("Lilly" for
+ * Lily): "Crown" is not a misspelling of "Brown".
+ */
+function nearMisses(
+  tokens: Token[],
+  compiled: CompiledRegister,
+  isReplacementAt: (at: number) => boolean,
+): Hit[] {
+  const { parts, ordinary, byDeletion } = nearMissIndex(compiled);
+  if (!parts.size) return [];
   const hits: Hit[] = [];
   for (const tok of tokens) {
     const w = tok.fold;
@@ -268,9 +288,13 @@ function nameLike(
 
 /** What in `text` could still identify someone: surviving register forms and identifier-shaped text. */
 export function scanIdentifiers(text: string, register: readonly RegisterEntry[]): Hit[] {
-  const compiled = compileRegister(register);
+  return scanIdentifiersWith(text, compileRegister(register));
+}
+
+/** The same as `scanIdentifiers`, with a register compiled once for many texts (`compileRegister`). */
+export function scanIdentifiersWith(text: string, compiled: CompiledRegister): Hit[] {
   const tokens = tokenize(text);
-  const replacements = [...new Set(register.map((e) => e.replacement))].filter((r) => r.length > 0);
+  const replacements = [...new Set(compiled.entries.map((e) => e.replacement))].filter((r) => r.length > 0);
   /** Where a replacement (or a neutral "[… or …]") begins: not a name. */
   const isReplacementAt = (at: number) =>
     text[at] === '[' || replacements.some((r) => text.startsWith(r, at));

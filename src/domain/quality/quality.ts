@@ -111,6 +111,13 @@ export const draftRequestDto = z.object({
   createdAt: timestamp,
 });
 export type DraftRequestDto = z.infer<typeof draftRequestDto>;
+export const draftRequestList = z.object({
+  requests: z.array(draftRequestDto).describe('Newest request first'),
+  abilities: z.object({
+    record: z.boolean().describe('Whether the person may record requests and their arrival'),
+  }),
+});
+export type DraftRequestList = z.infer<typeof draftRequestList>;
 export const draftRequestParams = z.object({ partnershipId: id, reviewId: id, requestId: id });
 export const markDraftReceivedInput = z.object({
   receivedOn: z.iso.date({ error: 'Enter the date the draft arrived as a real date, like 2027-03-10' }),

@@ -49,6 +49,7 @@ export const supervisionThreadDto = z.object({
   targetLabel: z.string().describe('Like “Finding 2: …” or “Episode 3: …”'),
   body: z.string(),
   authorName: z.string().nullable(),
+  authorRoleLabel: z.string().nullable(),
   createdAt: timestamp,
   replies: z.array(supervisionMessageDto),
   status: z.enum(['open', 'resolved']),

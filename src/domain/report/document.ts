@@ -14,7 +14,9 @@ export const blockSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('paragraph'), text: z.string() }),
   z.object({
     kind: z.literal('heading'),
-    text: z.string().describe('A minor heading inside a section (a part of a finding’s block); not in the contents'),
+    text: z
+      .string()
+      .describe('A minor heading inside a section (a part of a finding’s block); not in the contents'),
   }),
   z.object({ kind: z.literal('list'), ordered: z.boolean(), items: z.array(z.string()) }),
   z.object({

@@ -207,7 +207,10 @@ export const circulationParams = reportVersionParams.extend({ circulationId: id 
 export const reportCommentParams = reportVersionParams.extend({ reportCommentId: id });
 
 export const updateReportNarrativeInput = z.object({
-  version: z.int().min(0).describe('The draft version the change was based on (0 before anything is written)'),
+  version: z
+    .int()
+    .min(0)
+    .describe('The draft version the change was based on (0 before anything is written)'),
   sections: z
     .object(
       Object.fromEntries(
@@ -219,7 +222,9 @@ export const updateReportNarrativeInput = z.object({
 export type UpdateReportNarrativeInput = z.infer<typeof updateReportNarrativeInput>;
 
 export const generateReportInput = z.object({
-  note: optionalText('the note about this version', 500).describe('What changed, like “After the case group’s comments”'),
+  note: optionalText('the note about this version', 500).describe(
+    'What changed, like “After the case group’s comments”',
+  ),
 });
 export const acknowledgeHitInput = z.object({
   key: requiredText('which hit', 1_000),
@@ -273,7 +278,9 @@ export const reportVersionSummaryDto = z.object({
 export type ReportVersionSummaryDto = z.infer<typeof reportVersionSummaryDto>;
 
 export const reportDto = z.object({
-  narrative: z.array(narrativeSectionDto).describe('Empty for people who see only circulated or signed-off versions'),
+  narrative: z
+    .array(narrativeSectionDto)
+    .describe('Empty for people who see only circulated or signed-off versions'),
   version: z.int().describe('The draft version (0 before anything is written)'),
   updatedAt: timestamp.nullable(),
   updatedByName: z.string().nullable(),

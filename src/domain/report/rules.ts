@@ -1,5 +1,5 @@
 import type { ReviewRole } from '../review/policy.ts';
-import { type ReviewActor, mayInReview } from '../review/policy.ts';
+import { mayInReview, type ReviewActor } from '../review/policy.ts';
 import {
   type CirculationAudience,
   defaultSignOffChain,
@@ -52,7 +52,8 @@ export function signOffState(
   chain: readonly string[],
   outcomes: readonly { step: number; outcome: SignOffOutcome }[],
 ): { status: SignOffStatus; next: { step: number; label: string } | null } {
-  if (outcomes.some((o) => o.outcome === 'changes_requested')) return { status: 'changes_requested', next: null };
+  if (outcomes.some((o) => o.outcome === 'changes_requested'))
+    return { status: 'changes_requested', next: null };
   const approved = outcomes.length;
   if (approved >= chain.length) return { status: 'signed_off', next: null };
   return {
@@ -62,10 +63,7 @@ export function signOffState(
 }
 
 /** The keys of the hits in a scan that nobody has acknowledged: while any remain, a version is not publishable. */
-export function unacknowledgedHits(
-  hitKeys: readonly string[],
-  acknowledged: ReadonlySet<string>,
-): string[] {
+export function unacknowledgedHits(hitKeys: readonly string[], acknowledged: ReadonlySet<string>): string[] {
   return hitKeys.filter((k) => !acknowledged.has(k));
 }
 

@@ -17,6 +17,8 @@ import { seedDemoAnalysis } from './analysis.ts';
 import { seedDemoEvidence } from './evidence.ts';
 import { seedDemoFindings } from './findings.ts';
 import { seedDemoNarrative } from './narrative.ts';
+import { seedDemoQuality } from './quality.ts';
+import { seedDemoReport } from './report.ts';
 
 type DemoPerson = {
   userId: string;
@@ -235,6 +237,8 @@ export async function seedDemoReview(
   });
   await seedDemoAnalysis(tx, { partnershipId, reviewId: r.id, agencyIds, today });
   await seedDemoFindings(tx, { partnershipId, reviewId: r.id, today });
+  await seedDemoReport(tx, { partnershipId, reviewId: r.id, today });
+  await seedDemoQuality(tx, { partnershipId, reviewId: r.id, today });
   await recordAudit(tx, {
     partnershipId,
     actorUserId: null,

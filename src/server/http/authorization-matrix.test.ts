@@ -14,6 +14,9 @@ import {
   givenRapidReview,
 } from '../intake/intake.fixtures.ts';
 import { givenMeetingForEveryone } from '../meeting/testing.ts';
+import { givenSupervisionThread } from '../quality/supervision-testing.ts';
+import { givenCirculation, givenReportComment } from '../report/review-testing.ts';
+import { givenReportVersion } from '../report/testing.ts';
 import {
   call,
   createTestApp,
@@ -26,6 +29,7 @@ import {
   signInAs,
   type TestApp,
 } from '../testing/harness.ts';
+import { givenReviewer } from '../training/testing.ts';
 
 /**
  * Who may use an operation: anyone; anyone signed in; the listed partnership roles; or, inside a
@@ -49,6 +53,14 @@ const reviewTeamSide: ReviewRole[] = [
   'supervisor',
   'review_team_member',
   'chair',
+];
+const reportEditors: ReviewRole[] = ['business_manager', 'lead_reviewer', 'trainee_reviewer'];
+const draftHidden: ReviewRole[] = ['family_member', 'board_member'];
+const supervisionReaders: ReviewRole[] = [
+  'business_manager',
+  'lead_reviewer',
+  'trainee_reviewer',
+  'supervisor',
 ];
 
 /**
@@ -208,10 +220,50 @@ const matrix: Record<string, Who> = {
   // The review team side and the board see it; the chair and the business manager record it.
   getPublication: { review: [...reviewTeamSide, 'board_member'] },
   recordPublication: { review: ['business_manager', 'chair'] },
-  // Report: written sections, versions, downloads, the identifier scan, comparison
-  // (rows added with the report routes)
+  // Report: written sections, versions, downloads, the identifier scan, comparison.
+  // The fixture version is a draft circulated to the case group: the family and the board may not
+  // read it (404); the case group reads it but may not scan or sign it off (403).
+  getReport: { review: allReviewRoles },
+  updateReportNarrative: { review: reportEditors },
+  generateReport: { review: reportEditors },
+  getReportVersion: { review: [...reviewTeamSide, 'case_group_member'], hidden: draftHidden },
+  downloadReportVersion: { review: [...reviewTeamSide, 'case_group_member'], hidden: draftHidden },
+  scanReportIdentifiers: { review: ['business_manager', 'lead_reviewer'], hidden: draftHidden },
+  acknowledgeReportIdentifier: { review: ['business_manager', 'lead_reviewer'], hidden: draftHidden },
+  markReportPublishable: { review: ['business_manager', 'lead_reviewer'], hidden: draftHidden },
+  // Without the versions to compare every reader gets 400; which versions they may compare is in the report tests.
+  compareReportVersions: { review: allReviewRoles },
   // Report review: circulation, comments, sign-off
-  // (rows added with the report review routes)
+  circulateReport: { review: ['business_manager', 'lead_reviewer'], hidden: draftHidden },
+  closeReportCirculation: { review: ['business_manager', 'lead_reviewer'], hidden: draftHidden },
+  // Anyone who reads the version reaches the body check; whether they are in the round's audience is in the report tests.
+  commentOnReport: { review: [...reviewTeamSide, 'case_group_member'], hidden: draftHidden },
+  resolveReportComment: { review: reportEditors, hidden: draftHidden },
+  signOffReport: { review: ['business_manager', 'lead_reviewer', 'chair'], hidden: draftHidden },
+  // Quality markers and the partners' monitoring
+  getQualitySummary: { review: [...reviewTeamSide, 'board_member'] },
+  assessQualityMarker: { review: ['business_manager', 'lead_reviewer', 'chair'] },
+  listDraftRequests: { review: [...reviewTeamSide, 'board_member'] },
+  // Requests for a draft are the partners': partnership admins and business managers only.
+  recordDraftRequest: { review: [] },
+  markDraftReceived: { review: [] },
+  getMonitoring: ['partnership_admin', 'business_manager'],
+  // Supervision: between the review's supervisor and its reviewers
+  listSupervisionComments: { review: supervisionReaders },
+  addSupervisionComment: { review: ['supervisor'] },
+  replyToSupervisionComment: { review: ['lead_reviewer', 'trainee_reviewer', 'supervisor'] },
+  resolveSupervisionComment: { review: ['lead_reviewer', 'trainee_reviewer', 'supervisor'] },
+  listSupervisionSessions: { review: supervisionReaders },
+  recordSupervisionSession: { review: ['lead_reviewer', 'trainee_reviewer', 'supervisor'] },
+  // Reviewer pool and training programme
+  listReviewers: ['partnership_admin', 'business_manager'],
+  createReviewer: ['partnership_admin', 'business_manager'],
+  updateReviewer: ['partnership_admin', 'business_manager'],
+  getTrainingRecord: ['partnership_admin', 'business_manager'],
+  recordTrainingMilestone: ['partnership_admin', 'business_manager'],
+  downloadLogbook: ['partnership_admin', 'business_manager'],
+  listCohorts: ['partnership_admin', 'business_manager'],
+  createCohort: ['partnership_admin', 'business_manager'],
 };
 const roles: PartnershipRole[] = ['partnership_admin', 'business_manager', 'member'];
 
@@ -263,7 +315,18 @@ beforeAll(async () => {
     referenceKind: 'language',
     referenceVersion: '1',
     findingId: (await givenFinding(t, review)).id,
+    versionNumber: '1',
+    format: 'pdf',
+    circulationId: '',
+    reportCommentId: '',
+    markerNumber: '4',
+    threadId: (await givenSupervisionThread(t, review)).id,
+    reviewerId: (await givenReviewer(t, pid)).id,
   };
+  const version = await givenReportVersion(t, review);
+  const round = await givenCirculation(t, review, version.id, { audience: 'case_group' });
+  ids.circulationId = round.id;
+  ids.reportCommentId = (await givenReportComment(t, review, round.id, someone.userId!)).id;
 });
 afterAll(() => t.close());
 

@@ -45,7 +45,11 @@ export async function versionStates(ctx: ReviewCtx, versionIds: readonly string[
   const chain = signOffChainOf(ctx.review.signOffChain);
   const [signOffs, circulations] = await Promise.all([
     ctx.tx
-      .select({ versionId: reportSignOffs.versionId, step: reportSignOffs.step, outcome: reportSignOffs.outcome })
+      .select({
+        versionId: reportSignOffs.versionId,
+        step: reportSignOffs.step,
+        outcome: reportSignOffs.outcome,
+      })
       .from(reportSignOffs)
       .where(eq(reportSignOffs.reviewId, ctx.review.id))
       .orderBy(asc(reportSignOffs.step)),
@@ -58,10 +62,14 @@ export async function versionStates(ctx: ReviewCtx, versionIds: readonly string[
   for (const id of versionIds) {
     const state = signOffState(
       chain,
-      signOffs.filter((s) => s.versionId === id).map((s) => ({ step: s.step, outcome: s.outcome as SignOffOutcome })),
+      signOffs
+        .filter((s) => s.versionId === id)
+        .map((s) => ({ step: s.step, outcome: s.outcome as SignOffOutcome })),
     );
     const circulatedTo = [
-      ...new Set(circulations.filter((c) => c.versionId === id).map((c) => c.audience as CirculationAudience)),
+      ...new Set(
+        circulations.filter((c) => c.versionId === id).map((c) => c.audience as CirculationAudience),
+      ),
     ];
     states.set(id, { chain, signOffStatus: state.status, nextSignOffStep: state.next, circulatedTo });
   }

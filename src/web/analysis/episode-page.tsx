@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import type { Choice } from '../components/form-fields.tsx';
 import { Page } from '../components/page.tsx';
 import { Loading, QueryProblem } from '../components/problem-pages.tsx';
+import { SupervisionThreads } from '../quality/supervision-threads.tsx';
 import { type ReviewDto, useReview } from '../review/api.ts';
 import { formatDate } from '../review/dates.ts';
 import { ReviewContent, ReviewNavigation } from '../review/review-navigation.tsx';
@@ -161,6 +162,16 @@ export function EpisodePage() {
           onDone={onDone}
           onProblem={report}
         />
+        {r.abilities.viewSupervision ? (
+          <SupervisionThreads
+            partnershipId={partnershipId}
+            reviewId={reviewId}
+            targetType="episode"
+            targetId={e.id}
+            onDone={onDone}
+            onProblem={report}
+          />
+        ) : null}
         {back}
       </ReviewContent>
     </Page>

@@ -20,6 +20,11 @@ function navigationItems(membership: Membership): Item[] {
   if (mayInPartnership({ userId: '', role: membership.role }, 'manageIntake'))
     items.push({ text: 'Notifications', href: `${home}/notifications` });
   if (membership.abilities.listUsers) items.push({ text: 'People', href: `${home}/users` });
+  if (membership.abilities.monitorReviews) items.push({ text: 'Monitoring', href: `${home}/monitoring` });
+  if (membership.abilities.viewReviewerPool) {
+    items.push({ text: 'Reviewer pool', href: `${home}/reviewers` });
+    items.push({ text: 'Training', href: `${home}/training` });
+  }
   if (membership.abilities.viewAudit) items.push({ text: 'Audit log', href: `${home}/audit` });
   return items;
 }

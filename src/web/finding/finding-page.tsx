@@ -3,6 +3,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { type ReportProblem, usePageProblems } from '../analysis/episode-problems.ts';
 import { Page } from '../components/page.tsx';
 import { ForbiddenPage, Loading, QueryProblem } from '../components/problem-pages.tsx';
+import { SupervisionThreads } from '../quality/supervision-threads.tsx';
 import { useReview } from '../review/api.ts';
 import { ReviewContent, ReviewNavigation } from '../review/review-navigation.tsx';
 import { findingsPage, useFinding } from './api.ts';
@@ -105,6 +106,16 @@ export function FindingPage() {
         ) : (
           <FindingRecord finding={f} />
         )}
+        {r.abilities.viewSupervision ? (
+          <SupervisionThreads
+            partnershipId={partnershipId}
+            reviewId={reviewId}
+            targetType="finding"
+            targetId={f.id}
+            onDone={setDone}
+            onProblem={report}
+          />
+        ) : null}
         {back}
       </ReviewContent>
     </Page>

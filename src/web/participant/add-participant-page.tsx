@@ -14,6 +14,7 @@ import { reviewPage, useReview } from '../review/api.ts';
 import { clientProblem } from '../review/client-problem.ts';
 import { ReviewContent, ReviewNavigation } from '../review/review-navigation.tsx';
 import { useReviewParams } from '../review/review-overview-page.tsx';
+import { poolChoice, ReviewerPoolChooser } from '../training/pool-chooser.tsx';
 import { useAddParticipant, useParticipants } from './api.ts';
 import { InvitationLink } from './invitation-link.tsx';
 import type { PeoplePageState } from './people-page.tsx';
@@ -39,7 +40,7 @@ type Created = { name: string; roleLabel: string; url: string };
  * partnership's people; others (such as lead reviewers) invite by name and email address.
  */
 export function AddParticipantPage() {
-  const { partnershipId, reviewId } = useReviewParams();
+  const { partnershipId, reviewId, membership } = useReviewParams();
   const review = useReview(partnershipId, reviewId);
   const participants = useParticipants(partnershipId, reviewId);
   const users = useUsers(partnershipId);
@@ -133,6 +134,7 @@ export function AddParticipantPage() {
       <ReviewContent>
         <ParticipantForm
           key={formKey}
+          pool={membership?.abilities.viewReviewerPool ? { partnershipId, reviewId } : undefined}
           canChooseExisting={!usersRefused}
           users={activeUsers.map((u) => ({
             value: u.id,
@@ -222,6 +224,8 @@ type Values = {
 type Choice = { value: string; label: string };
 
 type FormProps = {
+  /** The review, where the person may choose lead and trainee reviewers from the reviewer pool. */
+  pool?: { partnershipId: string; reviewId: string } | undefined;
   canChooseExisting: boolean;
   users: Choice[];
   agencies: Choice[];
@@ -233,8 +237,9 @@ type FormProps = {
 };
 
 function ParticipantForm(props: FormProps) {
-  const { canChooseExisting, users, agencies, lineManagers, problem, pending, cancelTo, onSubmit } = props;
-  const [values, set] = useFormValues<Values>({
+  const { pool, canChooseExisting, users, agencies, lineManagers, problem, pending, cancelTo, onSubmit } =
+    props;
+  const [values, set, setValues] = useFormValues<Values>({
     role: '',
     who: canChooseExisting ? '' : 'new',
     userId: '',
@@ -301,6 +306,15 @@ function ParticipantForm(props: FormProps) {
         choices={reviewRoleChoices}
         error={fields.role}
       />
+      {pool && (values.role === 'lead_reviewer' || values.role === 'trainee_reviewer') ? (
+        <ReviewerPoolChooser
+          {...pool}
+          onChoose={(r) => {
+            const ids = canChooseExisting ? users.map((u) => u.value) : [];
+            setValues((v) => ({ ...v, ...poolChoice(r, ids) }));
+          }}
+        />
+      ) : null}
       {canChooseExisting ? (
         <WhoQuestion
           who={values.who}

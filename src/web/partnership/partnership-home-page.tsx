@@ -131,6 +131,33 @@ export function PartnershipHomePage() {
               </p>
             </Card>
           ) : null}
+          {membership?.abilities.monitorReviews ? (
+            <Card heading="Monitoring">
+              <p className="govuk-body">
+                Every review’s progress against its dates, and its quality markers.
+              </p>
+              <p className="govuk-body">
+                <Link className="govuk-link" to={`${home}/monitoring`}>
+                  Monitor time and quality
+                </Link>
+              </p>
+            </Card>
+          ) : null}
+          {membership?.abilities.viewReviewerPool ? (
+            <Card heading="Reviewers and training">
+              <p className="govuk-body">The reviewers the partnership can call on, and its trainees.</p>
+              <p className="govuk-body">
+                <Link className="govuk-link" to={`${home}/reviewers`}>
+                  Reviewer pool
+                </Link>
+              </p>
+              <p className="govuk-body">
+                <Link className="govuk-link" to={`${home}/training`}>
+                  Training programme
+                </Link>
+              </p>
+            </Card>
+          ) : null}
           {data.abilities.viewAudit ? (
             <Card heading="Audit log">
               <p className="govuk-body">A record of who did what in this partnership, and when.</p>

@@ -41,8 +41,18 @@ const sections: Section[] = [
     show: (a) => Boolean(a.viewAnalysis || a.viewSharedEpisodes),
   },
   { text: 'Findings', section: 'findings', show: (a) => Boolean(a.viewFindings) },
+  // Everyone in the review: the server lists only the versions each person may read.
+  { text: 'Report', section: 'report', show: (a) => Boolean(a.viewReview) },
   { text: 'Pseudonyms', section: 'pseudonym-register', show: (a) => Boolean(a.viewPseudonymRegister) },
   { text: 'Publication', section: 'publication', show: (a) => Boolean(a.viewPublication) },
+  {
+    text: 'Quality markers',
+    section: 'quality-markers',
+    // The partners' requests for a draft are reached from the quality markers.
+    also: ['draft-requests'],
+    show: (a) => Boolean(a.viewQuality),
+  },
+  { text: 'Supervision', section: 'supervision', show: (a) => Boolean(a.viewSupervision) },
   { text: 'Letters', section: 'letters', show: (a) => Boolean(a.generateLetters) },
   { text: 'Search', section: 'search', show: (a) => Boolean(a.searchEvidence) },
 ];

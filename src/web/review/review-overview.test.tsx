@@ -33,7 +33,15 @@ describe('review overview', () => {
       within(sections)
         .getAllByRole('link')
         .map((l) => l.textContent),
-    ).toEqual(['Overview', 'Terms of reference', 'People', 'Meetings', 'Parallel processes', 'Letters']);
+    ).toEqual([
+      'Overview',
+      'Terms of reference',
+      'People',
+      'Meetings',
+      'Parallel processes',
+      'Report',
+      'Letters',
+    ]);
     expect(within(sections).getByRole('link', { name: 'Overview' }).getAttribute('aria-current')).toBe(
       'page',
     );

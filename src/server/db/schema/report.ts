@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { ReportScanHit } from '#domain/report/anonymise.ts';
 import type { ReportDocument } from '#domain/report/document.ts';
 import { createdAt, id, updatedAt } from './columns.ts';
 import { partnershipRef, users } from './core.ts';
@@ -24,14 +25,7 @@ const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
 });
 
 /** A hit of the identifier scan as stored with its version (acknowledgements are kept apart). */
-export type StoredReportHit = {
-  key: string;
-  kind: 'register' | 'postcode' | 'phone' | 'email' | 'nhs_number' | 'date_of_birth' | 'name_like';
-  match: string;
-  context: string;
-  sectionId: string;
-  sectionTitle: string;
-};
+export type StoredReportHit = ReportScanHit;
 
 /** The narrative sections the lead reviewers write, one draft per review, changed as a whole with its version. */
 export const reportDrafts = pgTable('report_drafts', {
