@@ -69,6 +69,9 @@ describe('partnership policy', () => {
       commissionReviews: true,
       viewReferenceData: true,
       manageReferenceData: false,
+      viewReviewerPool: true,
+      manageReviewerPool: true,
+      monitorReviews: true,
     });
   });
 });

@@ -365,6 +365,9 @@ describe('what a complete publication record still needs', () => {
 
   it('is empty for a complete record', () => {
     expect(publicationChecks(published)).toEqual([]);
+    expect(publicationChecks(published, { signedOffVersion: false })).toEqual([
+      'Sign off a version of the report through the whole sign-off chain',
+    ]);
   });
 });
 

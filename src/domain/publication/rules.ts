@@ -232,7 +232,10 @@ export function publicationProblems(record: PublicationRecord, today: IsoDate): 
  * the Department for Education are told first; a published report also needs how, when and where
  * it was published, when it may come down and when it went to the NSPCC repository.
  */
-export function publicationChecks(record: PublicationRecord): string[] {
+export function publicationChecks(
+  record: PublicationRecord,
+  report: { signedOffVersion: boolean } = { signedOffVersion: true },
+): string[] {
   const checks: string[] = [];
   if (record.decision === 'undecided') checks.push('Record whether the report will be published');
   if (record.decision === 'not_publish' && !record.decisionReason)
@@ -246,6 +249,8 @@ export function publicationChecks(record: PublicationRecord): string[] {
     checks.push('Record when notice was sent to the Child Safeguarding Practice Review Panel');
   if (!record.dfeNoticeSentOn) checks.push('Record when notice was sent to the Department for Education');
   if (record.decision !== 'publish') return checks;
+  if (!report.signedOffVersion)
+    checks.push('Sign off a version of the report through the whole sign-off chain');
   if (!record.publishedOn) checks.push('Record the date it was published');
   if (!record.url) checks.push('Give the address where it is published');
   if (!record.removalDate) {

@@ -175,7 +175,7 @@ export function analysis(f: QualityFacts, p: Paths): Item[] {
       key: 'hindsight',
       label: 'Hindsight noted in the key practice episodes',
       detail: episodes
-        ? `${withHindsight} of ${plural(episodes, 'episode')} say how hindsight was limited`
+        ? `${withHindsight} of ${plural(episodes, 'episode')} record what is known now that was not known then (hindsight kept apart)`
         : 'No episodes yet',
       supports: episodes ? withHindsight === episodes : null,
       href: `${p.review}/episodes`,

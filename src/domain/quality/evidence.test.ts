@@ -220,7 +220,11 @@ describe('automatic evidence', () => {
 
   it('QM13: hindsight, the methodology and unresolved language flags', () => {
     expect(autoEvidenceFor(13, facts).map((e) => [e.key, e.detail, e.supports])).toEqual([
-      ['hindsight', '5 of 5 episodes say how hindsight was limited', true],
+      [
+        'hindsight',
+        '5 of 5 episodes record what is known now that was not known then (hindsight kept apart)',
+        true,
+      ],
       ['methodology', 'The standard text: not yet written for this review', null],
       ['language_flags', 'No flagged wording left unresolved', true],
     ]);

@@ -76,7 +76,7 @@ export async function seedDemoQuality(
         inArray(participants.role, ['lead_reviewer', 'trainee_reviewer', 'supervisor', 'business_manager']),
       ),
     )
-    .orderBy(asc(participants.createdAt));
+    .orderBy(asc(users.email));
   const byRole = (role: string) => people.filter((p) => p.role === role);
   const [supervisorPerson] = byRole('supervisor');
   const [manager] = byRole('business_manager');

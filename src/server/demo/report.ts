@@ -15,7 +15,7 @@ export const demoNarrative: Partial<Record<NarrativeKey, string>> = {
   whyThisCase:
     'The safeguarding partners agreed that this case could show how agencies in the town share what they know about a young child when a family moves between early help and statutory services, a pattern seen in two earlier rapid reviews.',
   caseSummary:
-    'Noah Quillfeather was two years old when he was admitted to hospital with injuries that the medical team considered non-accidental. He lived with his mother, Kerry-Ann, and his older sister.\n\n' +
+    'Noah Quillfeather was two years old when he was admitted to hospital with injuries that the medical team considered non-accidental. He lived with his mother and his older sister.\n\n' +
     'In the eighteen months before the incident the family was known to children’s services, the health visiting service, the GP practice and the nursery. The review looked at how those agencies saw the family’s needs and worked together.',
   familyComposition: 'The father did not live with the family during most of the period under review.',
   independence:

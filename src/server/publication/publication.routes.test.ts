@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewRole } from '#domain/review/policy.ts';
 import { auditEvents, publications } from '../db/schema/index.ts';
+import { givenReportVersion } from '../report/testing.ts';
 import {
   call,
   createTestApp,
@@ -175,6 +176,7 @@ describe('the publication record', () => {
     expect(body.checks).toEqual([
       'Record when notice was sent to the Child Safeguarding Practice Review Panel',
       'Record when notice was sent to the Department for Education',
+      'Sign off a version of the report through the whole sign-off chain',
       'Record the date it was published',
       'Give the address where it is published',
       'Choose the date it comes down: 28 February 2025 or later',
@@ -200,6 +202,8 @@ describe('the publication record', () => {
   });
 
   it('records the whole publication, and a later save of the same record changes nothing', async () => {
+    // A version of the report signed off at every step, so nothing is left to do.
+    await givenReportVersion(t, review, { publishable: true, signedOff: true });
     const r = await call(t, businessManager, 'PUT', url, { ...published, version: 1 });
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({

@@ -19,7 +19,8 @@ import {
 import { mayInReview } from '#domain/review/policy.ts';
 import { AppError } from '#domain/shared/app-error.ts';
 import { auditAction } from '../audit/audit.service.ts';
-import { publications, users } from '../db/schema/index.ts';
+import { publications, reportVersions, users } from '../db/schema/index.ts';
+import { versionStates } from '../report/version-access.ts';
 import { assertVersion, type ReviewCtx } from '../review/access.ts';
 
 type Row = typeof publications.$inferSelect;
@@ -55,7 +56,11 @@ function recordOf(row: Row | undefined): PublicationRecord {
 }
 
 /** The record with its labels, the earliest date it may come down, what is still needed and what the person may do. */
-function presentPublication(ctx: ReviewCtx, stored: Stored | null): PublicationDto {
+function presentPublication(
+  ctx: ReviewCtx,
+  stored: Stored | null,
+  signedOffVersion: boolean,
+): PublicationDto {
   const record = recordOf(stored?.row);
   return {
     version: stored?.row.version ?? 0,
@@ -63,7 +68,7 @@ function presentPublication(ctx: ReviewCtx, stored: Stored | null): PublicationD
     decisionLabel: publicationDecisions[record.decision] ?? record.decision,
     formLabel: record.form ? (publicationForms[record.form] ?? record.form) : null,
     earliestRemovalDate: record.decision === 'not_publish' ? null : earliestRemovalDate(record),
-    checks: publicationChecks(record),
+    checks: publicationChecks(record, { signedOffVersion }),
     updatedAt: stored ? stored.row.updatedAt.toISOString() : null,
     updatedByName: stored?.updatedByName ?? null,
     abilities: { record: mayInReview(ctx.actor, 'recordPublication') },
@@ -72,7 +77,19 @@ function presentPublication(ctx: ReviewCtx, stored: Stored | null): PublicationD
 
 /** Whether, how, when and where the review's report is published, and what the record still needs. */
 export async function getPublication(ctx: ReviewCtx): Promise<PublicationDto> {
-  return presentPublication(ctx, await loadPublication(ctx));
+  return presentPublication(ctx, await loadPublication(ctx), await hasSignedOffVersion(ctx));
+}
+
+/** Whether every step of the sign-off chain has approved some version of the review's report. */
+async function hasSignedOffVersion(ctx: ReviewCtx): Promise<boolean> {
+  const ids = (
+    await ctx.tx
+      .select({ id: reportVersions.id })
+      .from(reportVersions)
+      .where(eq(reportVersions.reviewId, ctx.review.id))
+  ).map((v) => v.id);
+  if (!ids.length) return false;
+  return [...(await versionStates(ctx, ids)).values()].some((s) => s.signOffStatus === 'signed_off');
 }
 
 /**
@@ -86,7 +103,8 @@ export async function recordPublication(
   input: RecordPublicationInput,
 ): Promise<PublicationDto> {
   const stored = await loadPublication(ctx);
-  const current = presentPublication(ctx, stored);
+  const signedOff = await hasSignedOffVersion(ctx);
+  const current = presentPublication(ctx, stored, signedOff);
   assertVersion(current, input.version, 'publication record', () => current);
   const record = normalisePublication(input);
   const problems = publicationProblems(record, londonDate(ctx.now));
@@ -115,5 +133,5 @@ export async function recordPublication(
       fields: changed,
     },
   });
-  return presentPublication(ctx, await loadPublication(ctx));
+  return presentPublication(ctx, await loadPublication(ctx), signedOff);
 }

@@ -176,7 +176,10 @@ describe('the summary', () => {
       .unresolvedLanguageFlags;
     expect(flags).toBeGreaterThan(1);
     expect(evidence.map((e) => [e.key, e.detail])).toEqual([
-      ['hindsight', '1 of 2 episodes say how hindsight was limited'],
+      [
+        'hindsight',
+        '1 of 2 episodes record what is known now that was not known then (hindsight kept apart)',
+      ],
       ['methodology', 'The standard text: not yet written for this review'],
       ['language_flags', `${flags} flagged phrases neither reworded nor kept with a reason`],
     ]);

@@ -71,13 +71,17 @@ export const audit = (
  * sees every comment, anyone else only their own.
  */
 export async function loadCirculations(ctx: ReviewCtx, versionId: string): Promise<CirculationDto[]> {
-  const rounds = await ctx.tx
-    .select()
-    .from(reportCirculations)
-    .where(and(eq(reportCirculations.reviewId, ctx.review.id), eq(reportCirculations.versionId, versionId)))
-    .orderBy(asc(reportCirculations.openedAt), asc(reportCirculations.id));
-  if (!rounds.length) return [];
   const teamSide = mayInReview(ctx.actor, 'viewReportDrafts');
+  // Outside the review team side, a person sees only the rounds meant for them (a family member
+  // does not see the case group's round, nor a board member any round).
+  const rounds = (
+    await ctx.tx
+      .select()
+      .from(reportCirculations)
+      .where(and(eq(reportCirculations.reviewId, ctx.review.id), eq(reportCirculations.versionId, versionId)))
+      .orderBy(asc(reportCirculations.openedAt), asc(reportCirculations.id))
+  ).filter((r) => teamSide || inAudience(ctx.actor, r.audience as CirculationAudience));
+  if (!rounds.length) return [];
   const comments = await ctx.tx
     .select()
     .from(reportComments)

@@ -1,11 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { londonDate } from '#domain/intake/deadlines.ts';
-import {
-  type CirculationAudience,
-  circulationAudiences,
-  type commentOnReportInput,
-  type resolveReportCommentInput,
+import type {
+  CirculationAudience,
+  commentOnReportInput,
+  resolveReportCommentInput,
 } from '#domain/report/report.ts';
 import { inAudience } from '#domain/report/rules.ts';
 import { mayInReview } from '#domain/review/policy.ts';
@@ -16,7 +15,8 @@ import type { VersionCtx } from './version-access.ts';
 
 /**
  * Adds a comment on a section of a version to an open round: the person must be in the round's
- * audience or on the review team side, and the section must be one of the version's document.
+ * audience or on the review team side (anyone else is told it does not exist), and the section must be
+ * one of the version's document.
  */
 export async function commentOnReport(
   ctx: VersionCtx,
@@ -25,10 +25,9 @@ export async function commentOnReport(
 ) {
   const round = await loadRound(ctx, circulationId, 'share');
   const audience = round.audience as CirculationAudience;
+  // A round meant for others is not shown to this person, so it does not exist for them.
   if (!mayInReview(ctx.actor, 'viewReportDrafts') && !inAudience(ctx.actor, audience))
-    throw AppError.forbidden(
-      `This round of comments is for ${circulationAudiences[audience].toLowerCase()}.`,
-    );
+    throw AppError.notFound('round of comments');
   if (!isOpen(round, ctx.now)) {
     const closed = round.closedAt ? londonDate(round.closedAt) : round.closesOn;
     throw new AppError('conflict', `This round of comments closed on ${inWords(closed)}.`, {

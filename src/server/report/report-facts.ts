@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import {
   type Currency,
   currencies,
@@ -34,7 +34,7 @@ const reviewTeamRoles: ReviewRole[] = ['trainee_reviewer', 'supervisor', 'review
 
 const familyCategories = new Set(['child', 'family_member']);
 
-/** The people taking part in the review, with their agency and whether they had a conversation. */
+/** The people taking part in the review, with their agency and whether a conversation with them was held. */
 async function peopleOf(ctx: ReviewCtx) {
   const people = await ctx.tx
     .select({
@@ -51,11 +51,10 @@ async function peopleOf(ctx: ReviewCtx) {
   const talked = await ctx.tx
     .select({ participantId: conversations.participantId })
     .from(conversations)
-    .where(eq(conversations.reviewId, ctx.review.id));
+    .where(and(eq(conversations.reviewId, ctx.review.id), isNotNull(conversations.heldOn)));
   return { people, talked: new Set(talked.map((c) => c.participantId)), conversationsHeld: talked.length };
 }
 
-/** The episodes of the review in order, in words. */
 /** The names meant to be published in the report: the lead reviewers'. The identifier scan leaves them alone. */
 export async function publicNamesOf(ctx: ReviewCtx): Promise<string[]> {
   const rows = await ctx.tx
@@ -71,6 +70,7 @@ export async function publicNamesOf(ctx: ReviewCtx): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
+/** The episodes of the review in order, in words. */
 async function episodeFacts(ctx: ReviewCtx): Promise<ReportFacts['episodes']> {
   const rows = await ctx.tx
     .select()

@@ -69,7 +69,7 @@ export const reportReviewRoutes: AnyRoute[] = [
     url: `${versionUrl}/circulations/:circulationId/comments`,
     operationId: 'commentOnReport',
     summary: 'Comment on a section of a circulated version',
-    description: `Adds a comment on one section of the version to a round of comments. The round must be open: one that was closed, or whose closing date has passed, answers 409 saying when it closed. The person must be in the round’s audience or on the review team side (403 otherwise: for example, the family commenting on a version they may read in a round for the case group). The section id must be a section of this version’s document (400 naming sectionId). A round of another version is not found (404). ${reading} People outside the review team side see only their own comments; the audit records the section, never the text.`,
+    description: `Adds a comment on one section of the version to a round of comments. The round must be open: one that was closed, or whose closing date has passed, answers 409 saying when it closed. The person must be in the round’s audience or on the review team side; a round meant for others is not shown to them and is not found (404): for example, the family on a version they may read, in a round for the case group. The section id must be a section of this version’s document (400 naming sectionId). A round of another version is not found (404). ${reading} People outside the review team side see only their own comments; the audit records the section, never the text.`,
     tags,
     auth: 'session',
     params: circulationParams,

@@ -14,7 +14,7 @@ import {
   useCommentOnVersion,
   type VersionRef,
 } from './api.ts';
-import { flattenSections } from './report-bits.tsx';
+import { roundIsOpen, sectionChoices } from './report-bits.tsx';
 import { ReportCommentItem } from './report-comment.tsx';
 
 type Props = {
@@ -32,7 +32,7 @@ export function CirculationRound({ versionRef, round, document, readsDrafts, onD
   const close = useCloseCirculation(versionRef);
   const closeProblem = useFormProblem(close.error, []);
   useReportProblem(onProblem, `close-${round.id}`, closeProblem);
-  const open = !round.closedAt;
+  const open = roundIsOpen(round);
   const heading = round.audienceLabel;
 
   return (
@@ -48,7 +48,9 @@ export function CirculationRound({ versionRef, round, document, readsDrafts, onD
       <p className="govuk-body-s govuk-!-margin-bottom-2">
         {open
           ? `Comments close on ${formatDate(round.closesOn)}.`
-          : `Closed on ${formatDateTime(round.closedAt as string)}.`}{' '}
+          : round.closedAt
+            ? `Closed on ${formatDateTime(round.closedAt)}.`
+            : `Comments closed on ${formatDate(round.closesOn)}.`}{' '}
         Sent{round.openedByName ? ` by ${round.openedByName}` : ''} on {formatDateTime(round.openedAt)}.
       </p>
       {round.note ? <p className="govuk-body app-report-text">{round.note}</p> : null}
@@ -113,14 +115,7 @@ function CommentForm({ versionRef, round, document, readsDrafts, onDone, onProbl
   const serverProblem = useFormProblem(named, [ids.sectionId, ids.body]);
   const problem = checked ?? serverProblem;
   useReportProblem(onProblem, ids.body, problem);
-  const choices = useMemo(
-    () =>
-      flattenSections(document.sections).map(({ section, parent }) => ({
-        value: section.id,
-        label: parent ? `${parent.title} – ${section.title}` : section.title,
-      })),
-    [document],
-  );
+  const choices = useMemo(() => sectionChoices(document), [document]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,6 +1,7 @@
-import type { Section } from '#domain/report/document.ts';
+import type { ReportDocument, Section } from '#domain/report/document.ts';
 import { type CirculationAudience, circulationAudiences, type SignOffStatus } from '#domain/report/report.ts';
-import type { ReportVersionSummary } from './api.ts';
+import { todayIso } from '../review/dates.ts';
+import type { Circulation, ReportVersionSummary } from './api.ts';
 import './report.scss';
 
 /** What a page that sends the person to a report page may ask it to say, such as "Version 3 has been generated". */
@@ -71,6 +72,22 @@ export function flattenSections(
     { section, depth, parent },
     ...flattenSections(section.sections, depth + 1, section),
   ]);
+}
+
+/** The sections of a document as the choices of a select, each titled with its parent: "Introduction – Why this case was chosen". */
+export function sectionChoices(document: ReportDocument): { value: string; label: string }[] {
+  return flattenSections(document.sections).map(({ section, parent }) => ({
+    value: section.id,
+    label: parent ? `${parent.title} – ${section.title}` : section.title,
+  }));
+}
+
+/**
+ * Whether a round still takes comments: not closed by anyone and its closing date (a London date)
+ * not yet past, as the server decides.
+ */
+export function roundIsOpen(round: Pick<Circulation, 'closedAt' | 'closesOn'>, today = todayIso()): boolean {
+  return !round.closedAt && round.closesOn >= today;
 }
 
 /** The id an element of the document preview has for one section, so a comment can link to it. */

@@ -206,7 +206,7 @@ export function circulationBody(overrides: Partial<Circulation> = {}): Circulati
     audience: 'case_group',
     audienceLabel: 'The case group',
     note: 'Please check the episodes you were part of.',
-    closesOn: '2027-03-01',
+    closesOn: '2099-03-01',
     openedAt: '2027-02-02T09:00:00.000Z',
     openedByName: 'Lee Lead',
     closedAt: null,

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import {
+  boardMember,
   caseGroupMember,
   reportAddress,
   reportApi,
@@ -210,5 +211,42 @@ describe('the report page', { timeout: 30_000 }, () => {
     expect(screen.queryByRole('button', { name: 'Generate a new version' })).toBeNull();
     expect(screen.queryByRole('form', { name: 'Compare two versions' })).toBeNull();
     expectWellFormed();
+  });
+
+  it('tells a board member that only the signed-off report appears here, not drafts', async () => {
+    renderReport(
+      reportAddress,
+      {
+        [`GET ${reportApi}`]: {
+          status: 200,
+          body: reportBody({ narrative: [], versions: [], abilities: { edit: false, generate: false } }),
+        },
+      },
+      boardMember,
+    );
+    expect(
+      await screen.findByText(
+        'The report appears here once it is signed off by the safeguarding partners. Drafts are not shared with board members.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/circulate them to you/)).toBeNull();
+    expect(screen.getByText('There is nothing for you to read yet.')).toBeTruthy();
+  });
+
+  it('does not tell someone who is a board member and in the case group that drafts are never shared', async () => {
+    renderReport(
+      reportAddress,
+      {
+        [`GET ${reportApi}`]: {
+          status: 200,
+          body: reportBody({ narrative: [], versions: [], abilities: { edit: false, generate: false } }),
+        },
+      },
+      { ...caseGroupMember, myRoles: ['Board member', 'Case group member'] },
+    );
+    expect(
+      await screen.findByText(/Drafts of the report appear here when the lead reviewers circulate them/),
+    ).toBeTruthy();
+    expect(screen.queryByText(/not shared with board members/)).toBeNull();
   });
 });

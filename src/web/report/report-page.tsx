@@ -3,6 +3,7 @@ import { type ReportProblem, usePageProblems } from '../analysis/episode-problem
 import { Page } from '../components/page.tsx';
 import { Loading, QueryProblem } from '../components/problem-pages.tsx';
 import { useReview } from '../review/api.ts';
+import { hasRole } from '../review/review-bits.tsx';
 import { ReviewContent, ReviewNavigation } from '../review/review-navigation.tsx';
 import { useReviewParams } from '../review/review-overview-page.tsx';
 import { type ReportDto, useReport } from './api.ts';
@@ -39,6 +40,9 @@ export function ReportPage() {
   const r = review.data;
   const data = report.data;
   const readsDrafts = Boolean(r.abilities.viewReportDrafts);
+  // Board members are in no audience of a circulation, so they never see a draft.
+  const boardOnly =
+    !readsDrafts && r.myRoles.length > 0 && r.myRoles.every((role) => hasRole([role], 'board_member'));
 
   return (
     <Page
@@ -52,7 +56,13 @@ export function ReportPage() {
       <ReviewNavigation partnershipId={partnershipId} reviewId={reviewId} review={r} />
       <ReviewContent>
         {data.abilities.edit ? <OnThisPage generate={data.abilities.generate} /> : null}
-        <Versions report={data} partnershipId={partnershipId} reviewId={reviewId} readsDrafts={readsDrafts} />
+        <Versions
+          report={data}
+          partnershipId={partnershipId}
+          reviewId={reviewId}
+          readsDrafts={readsDrafts}
+          boardOnly={boardOnly}
+        />
         {readsDrafts && data.versions.length >= 2 ? (
           <CompareForm
             partnershipId={partnershipId}
@@ -114,16 +124,28 @@ function OnThisPage({ generate }: { generate: boolean }) {
   );
 }
 
-type VersionsProps = { report: ReportDto; partnershipId: string; reviewId: string; readsDrafts: boolean };
+type VersionsProps = {
+  report: ReportDto;
+  partnershipId: string;
+  reviewId: string;
+  readsDrafts: boolean;
+  /** Whether the person's only role in the review is board member. */
+  boardOnly: boolean;
+};
 
 /** The versions the person may read, or what they will see here and when. */
-function Versions({ report, partnershipId, reviewId, readsDrafts }: VersionsProps) {
+function Versions({ report, partnershipId, reviewId, readsDrafts, boardOnly }: VersionsProps) {
   return (
     <section aria-labelledby="versions-heading">
       <h2 className="govuk-heading-m" id="versions-heading">
         Versions
       </h2>
-      {readsDrafts ? null : (
+      {readsDrafts ? null : boardOnly ? (
+        <p className="govuk-body">
+          The report appears here once it is signed off by the safeguarding partners. Drafts are not shared
+          with board members.
+        </p>
+      ) : (
         <p className="govuk-body">
           Drafts of the report appear here when the lead reviewers circulate them to you for comment. The
           final report appears here once it is signed off.

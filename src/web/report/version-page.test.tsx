@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { formatDate, todayIso } from '../review/dates.ts';
 import {
   acknowledgedHit,
   boardMember,
@@ -194,6 +195,56 @@ describe('a version of the report', { timeout: 30_000 }, () => {
     const rounds = screen.getByRole('list', { name: 'Rounds of circulation' });
     expect(within(rounds).getByText('Open')).toBeTruthy();
     expect(within(rounds).getByRole('button', { name: 'Close this round for the case group' })).toBeTruthy();
+  });
+
+  it('shows a round whose closing date has passed as closed, even though nobody closed it', async () => {
+    renderReport(at, {
+      [`GET ${api}`]: {
+        status: 200,
+        body: versionBody({
+          circulatedTo: ['case_group'],
+          circulations: [
+            circulationBody({ closesOn: '2020-01-31', abilities: { comment: true, close: true } }),
+          ],
+        }),
+      },
+    });
+    const rounds = await screen.findByRole('list', { name: 'Rounds of circulation' });
+    expect(within(rounds).getByText('Closed')).toBeTruthy();
+    expect(within(rounds).queryByText('Open')).toBeNull();
+    expect(within(rounds).getByText(/Comments closed on 31 January 2020\./)).toBeTruthy();
+    expect(within(rounds).queryByRole('button', { name: /Close this round/ })).toBeNull();
+    expect(within(rounds).queryByRole('form', { name: /Comment for/ })).toBeNull();
+  });
+
+  it('keeps a round open on its closing day, and says when it was closed by hand', async () => {
+    const closed = '9c1d2e3f-7777-4000-8000-000000000002';
+    renderReport(at, {
+      [`GET ${api}`]: {
+        status: 200,
+        body: versionBody({
+          circulatedTo: ['case_group', 'family'],
+          circulations: [
+            circulationBody({ closesOn: todayIso() }),
+            circulationBody({
+              id: closed,
+              audience: 'family',
+              audienceLabel: 'The family',
+              closedAt: '2027-02-03T12:00:00.000Z',
+              abilities: { comment: false, close: false },
+            }),
+          ],
+        }),
+      },
+    });
+    const rounds = await screen.findByRole('list', { name: 'Rounds of circulation' });
+    const [today, family] = within(rounds)
+      .getAllByRole('listitem')
+      .filter((li) => li.parentElement === rounds);
+    expect(within(today as HTMLElement).getByText('Open')).toBeTruthy();
+    expect(today?.textContent).toContain(`Comments close on ${formatDate(todayIso())}.`);
+    expect(within(family as HTMLElement).getByText('Closed')).toBeTruthy();
+    expect(family?.textContent).toMatch(/Closed on 3 February 2027/);
   });
 
   it('resolves a comment, saying how it was dealt with', async () => {

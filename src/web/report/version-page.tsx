@@ -10,13 +10,15 @@ import { type ReportVersionDto, reportPage, useReport, useReportVersion } from '
 import { Circulations } from './circulations.tsx';
 import { DocumentPreview } from './document-preview.tsx';
 import { IdentifierScan, Publishable } from './identifier-scan.tsx';
-import { type ReportPageState, versionName } from './report-bits.tsx';
+import { type ReportPageState, roundIsOpen, versionName } from './report-bits.tsx';
+import { ReportSupervision } from './report-supervision.tsx';
 import { SignOff } from './sign-off.tsx';
 import { VersionDownloads, VersionSummary, VersionWarnings } from './version-summary.tsx';
 
 /**
  * One version of the report: where it stands, its files, the identifier scan and what it found, its
- * rounds of circulation with their comments, the sign-off chain, and a preview of the document.
+ * rounds of circulation with their comments, the sign-off chain, the supervisor's comments on the
+ * report's sections (for those who see supervision), and a preview of the document.
  */
 export function VersionPage() {
   const { partnershipId, reviewId } = useReviewParams();
@@ -100,6 +102,15 @@ export function VersionPage() {
         <Publishable {...parts} />
         {readsDrafts ? circulations : null}
         {readsDrafts || v.abilities.signOff ? <SignOff {...parts} chain={report.data?.signOffChain} /> : null}
+        {r.abilities.viewSupervision ? (
+          <ReportSupervision
+            partnershipId={partnershipId}
+            reviewId={reviewId}
+            document={v.document}
+            onDone={setDone}
+            onProblem={onProblem}
+          />
+        ) : null}
         {preview}
         {readsDrafts ? null : circulations}
         {back}
@@ -112,7 +123,7 @@ export function VersionPage() {
 function ReaderNotice({ version: v }: { version: ReportVersionDto }) {
   if (v.signOffStatus === 'signed_off')
     return <p className="govuk-body">This is the report as signed off.</p>;
-  const canComment = v.circulations.some((c) => !c.closedAt && c.abilities.comment);
+  const canComment = v.circulations.some((c) => roundIsOpen(c) && c.abilities.comment);
   return (
     <div className="govuk-inset-text">
       <p className="govuk-body">
