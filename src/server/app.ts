@@ -4,6 +4,8 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { actionRoutes } from './action/action.routes.ts';
+import { boardResponseRoutes } from './action/board-response.routes.ts';
 import { analysisRoutes } from './analysis/analysis.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -74,6 +76,8 @@ export function apiRoutes(database: Database): AnyRoute[] {
     ...qualityRoutes,
     ...supervisionRoutes,
     ...trainingRoutes,
+    ...boardResponseRoutes,
+    ...actionRoutes,
   ];
 }
 

@@ -72,6 +72,9 @@ const MonitoringRoute = page(() => import('./quality/quality-routes.tsx'), 'Moni
 const ReviewerRoutes = page(() => import('./training/training-routes.tsx'), 'ReviewerRoutes');
 const TrainingRoute = page(() => import('./training/training-routes.tsx'), 'TrainingRoute');
 const ReportRoutes = page(() => import('./report/report-routes.tsx'), 'ReportRoutes');
+const ActionRoutes = page(() => import('./action/action-routes.tsx'), 'ActionRoutes');
+const BoardResponseRoute = page(() => import('./action/action-routes.tsx'), 'BoardResponseRoute');
+const ActionTrackerRoute = page(() => import('./action/action-routes.tsx'), 'ActionTrackerRoute');
 const PseudonymRegisterPage = page(
   () => import('./pseudonym/pseudonym-register-page.tsx'),
   'PseudonymRegisterPage',
@@ -118,6 +121,7 @@ export function App() {
               <Route path={`${p}/users/:userId/change`} element={signedIn(ChangeUserPage)} />
               <Route path={`${p}/audit`} element={signedIn(AuditPage)} />
               <Route path={`${p}/monitoring`} element={signedIn(MonitoringRoute)} />
+              <Route path={`${p}/actions`} element={signedIn(ActionTrackerRoute)} />
               <Route path={`${p}/reviewers/*`} element={signedIn(ReviewerRoutes)} />
               <Route path={`${p}/training`} element={signedIn(TrainingRoute)} />
               <Route path={`${p}/reviews`} element={signedIn(ReviewsPage)} />
@@ -161,6 +165,8 @@ export function App() {
               <Route path={`${p}/reviews/:reviewId/draft-requests`} element={signedIn(DraftRequestsRoute)} />
               <Route path={`${p}/reviews/:reviewId/supervision`} element={signedIn(SupervisionRoute)} />
               <Route path={`${p}/reviews/:reviewId/report/*`} element={signedIn(ReportRoutes)} />
+              <Route path={`${p}/reviews/:reviewId/board-response`} element={signedIn(BoardResponseRoute)} />
+              <Route path={`${p}/reviews/:reviewId/actions/*`} element={signedIn(ActionRoutes)} />
               <Route
                 path={`${p}/reviews/:reviewId/pseudonym-register`}
                 element={signedIn(PseudonymRegisterPage)}

@@ -99,6 +99,12 @@ export const auditActions = {
   'cohort.created': 'Added a training cohort',
   'training_milestone.recorded': 'Recorded a training milestone',
   'logbook.downloaded': 'Downloaded a reviewer’s accreditation logbook',
+  'board_response.recorded': 'Recorded the board’s response to a finding',
+  'board_response.downloaded': 'Downloaded the board’s response',
+  'action.created': 'Added an action to a review’s action plan',
+  'action.updated': 'Changed an action',
+  'actions.exported': 'Exported the action tracker',
+  'briefing.generated': 'Generated a learning briefing',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 

@@ -32,6 +32,7 @@ export const membershipDto = z.object({
     viewReviewerPool: z.boolean(),
     manageReviewerPool: z.boolean(),
     monitorReviews: z.boolean(),
+    trackActions: z.boolean(),
   }),
 });
 

@@ -17,6 +17,7 @@ const expected: Record<PartnershipRole, Record<PartnershipAction, boolean>> = {
     viewReviewerPool: true,
     manageReviewerPool: true,
     monitorReviews: true,
+    trackActions: true,
   },
   business_manager: {
     viewPartnership: true,
@@ -32,6 +33,7 @@ const expected: Record<PartnershipRole, Record<PartnershipAction, boolean>> = {
     viewReviewerPool: true,
     manageReviewerPool: true,
     monitorReviews: true,
+    trackActions: true,
   },
   member: {
     viewPartnership: true,
@@ -47,6 +49,7 @@ const expected: Record<PartnershipRole, Record<PartnershipAction, boolean>> = {
     viewReviewerPool: false,
     manageReviewerPool: false,
     monitorReviews: false,
+    trackActions: false,
   },
 };
 
@@ -72,6 +75,7 @@ describe('partnership policy', () => {
       viewReviewerPool: true,
       manageReviewerPool: true,
       monitorReviews: true,
+      trackActions: true,
     });
   });
 });

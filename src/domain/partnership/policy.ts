@@ -16,7 +16,8 @@ export type PartnershipAction =
   | 'manageReferenceData'
   | 'viewReviewerPool'
   | 'manageReviewerPool'
-  | 'monitorReviews';
+  | 'monitorReviews'
+  | 'trackActions';
 
 /**
  * What each partnership role may do. Members see the partnership and its agencies; business
@@ -39,6 +40,8 @@ export const partnershipPolicy: Record<PartnershipAction, readonly PartnershipRo
   manageReviewerPool: ['partnership_admin', 'business_manager'],
   // The partners' monitoring of time and quality across reviews (and requests for a draft).
   monitorReviews: ['partnership_admin', 'business_manager'],
+  // The partnership-wide action tracker and its export.
+  trackActions: ['partnership_admin', 'business_manager'],
 };
 
 /** Whether a member of a partnership may take a partnership-level action. */
@@ -60,5 +63,6 @@ export function partnershipAbilities(actor: PartnershipActor) {
     viewReviewerPool: mayInPartnership(actor, 'viewReviewerPool'),
     manageReviewerPool: mayInPartnership(actor, 'manageReviewerPool'),
     monitorReviews: mayInPartnership(actor, 'monitorReviews'),
+    trackActions: mayInPartnership(actor, 'trackActions'),
   };
 }

@@ -53,6 +53,9 @@ const expected: Record<ReviewRole, ReviewAction[]> = {
     'viewSupervision',
     'answerSupervision',
     'recordSupervisionSession',
+    'viewBoardResponse',
+    'viewActions',
+    'generateBriefing',
   ],
   business_manager: [
     'viewReview',
@@ -95,6 +98,11 @@ const expected: Record<ReviewRole, ReviewAction[]> = {
     'viewQuality',
     'assessQuality',
     'viewSupervision',
+    'viewBoardResponse',
+    'recordBoardResponse',
+    'viewActions',
+    'manageActions',
+    'generateBriefing',
   ],
   trainee_reviewer: [
     'viewReview',
@@ -127,6 +135,8 @@ const expected: Record<ReviewRole, ReviewAction[]> = {
     'viewSupervision',
     'answerSupervision',
     'recordSupervisionSession',
+    'viewBoardResponse',
+    'viewActions',
   ],
   supervisor: [
     'viewReview',
@@ -151,6 +161,8 @@ const expected: Record<ReviewRole, ReviewAction[]> = {
     'addSupervisionComment',
     'answerSupervision',
     'recordSupervisionSession',
+    'viewBoardResponse',
+    'viewActions',
   ],
   review_team_member: [
     'viewReview',
@@ -175,6 +187,8 @@ const expected: Record<ReviewRole, ReviewAction[]> = {
     'viewPublication',
     'viewReportDrafts',
     'viewQuality',
+    'viewBoardResponse',
+    'viewActions',
   ],
   chair: [
     'viewReview',
@@ -192,6 +206,11 @@ const expected: Record<ReviewRole, ReviewAction[]> = {
     'signOffReport',
     'viewQuality',
     'assessQuality',
+    'viewBoardResponse',
+    'recordBoardResponse',
+    'viewActions',
+    'manageActions',
+    'generateBriefing',
   ],
   case_group_member: [
     'viewReview',
@@ -217,6 +236,8 @@ const expected: Record<ReviewRole, ReviewAction[]> = {
     'viewSignedOffOutputs',
     'viewPublication',
     'viewQuality',
+    'viewBoardResponse',
+    'viewActions',
   ],
 };
 

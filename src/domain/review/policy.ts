@@ -59,7 +59,12 @@ export type ReviewAction =
   | 'viewSupervision'
   | 'addSupervisionComment'
   | 'answerSupervision'
-  | 'recordSupervisionSession';
+  | 'recordSupervisionSession'
+  | 'viewBoardResponse'
+  | 'recordBoardResponse'
+  | 'viewActions'
+  | 'manageActions'
+  | 'generateBriefing';
 
 const everyone: ReviewRole[] = Object.keys(reviewRoles) as ReviewRole[];
 const runners: ReviewRole[] = ['business_manager', 'lead_reviewer'];
@@ -140,6 +145,13 @@ export const reviewPolicy: Record<ReviewAction, readonly ReviewRole[]> = {
   addSupervisionComment: ['supervisor'],
   answerSupervision: ['lead_reviewer', 'trainee_reviewer', 'supervisor'],
   recordSupervisionSession: ['lead_reviewer', 'trainee_reviewer', 'supervisor'],
+  // After the review: the board's response and the action plan are the partnership's; the board sees them.
+  viewBoardResponse: [...reviewTeamSide, 'board_member'],
+  recordBoardResponse: ['business_manager', 'chair'],
+  viewActions: [...reviewTeamSide, 'board_member'],
+  manageActions: ['business_manager', 'chair'],
+  // The learning briefing for frontline staff: made from the findings by those who run the review.
+  generateBriefing: [...runners, 'chair'],
 };
 
 /** A person as the review policy sees them: their roles in the review and their partnership role. */

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { namesIn } from '#domain/pseudonym/pseudonymise.ts';
 import type { Database } from '../db/client.ts';
 import {
+  actions,
+  boardResponses,
   pseudonymEntries,
   qualityAssessments,
   reportVersions,
@@ -72,5 +74,16 @@ describe('the demo quality control', () => {
       .where(eq(qualityAssessments.reviewId, reviewId));
     expect(assessed.map((a) => a.markerNumber).sort()).toEqual([1, 2, 5]);
     expect(await database.db.select().from(supervisionThreads)).toHaveLength(1);
+  });
+});
+
+describe('the demo after the review', () => {
+  it('has the board’s response to two findings and an action plan at every stage', async () => {
+    expect(
+      await database.db.select().from(boardResponses).where(eq(boardResponses.reviewId, reviewId)),
+    ).toHaveLength(2);
+    const plan = await database.db.select().from(actions).where(eq(actions.reviewId, reviewId));
+    expect(plan.map((a) => a.status).sort()).toEqual(['done', 'impact_verified', 'in_progress', 'open']);
+    expect(plan.find((a) => a.status === 'impact_verified')?.impactEvidence).toBeTruthy();
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { NarrativeKey } from '#domain/report/report.ts';
 import type { ReviewRole } from '#domain/review/policy.ts';
 import type { Config } from '../config.ts';
@@ -56,6 +56,7 @@ export async function seedDemoReport(
     .from(participants)
     .innerJoin(users, eq(users.id, participants.userId))
     .where(and(eq(participants.reviewId, input.reviewId), eq(participants.role, 'lead_reviewer')))
+    .orderBy(asc(users.email))
     .limit(1);
   if (!review || !lead?.userId) throw new Error('the demo review has no lead reviewer');
 

@@ -13,6 +13,7 @@ import {
   reviewTransitions,
   users,
 } from '../db/schema/index.ts';
+import { seedDemoAfterReview } from './after.ts';
 import { seedDemoAnalysis } from './analysis.ts';
 import { seedDemoEvidence } from './evidence.ts';
 import { seedDemoFindings } from './findings.ts';
@@ -239,6 +240,7 @@ export async function seedDemoReview(
   await seedDemoFindings(tx, { partnershipId, reviewId: r.id, today });
   await seedDemoReport(tx, { partnershipId, reviewId: r.id, today });
   await seedDemoQuality(tx, { partnershipId, reviewId: r.id, today });
+  await seedDemoAfterReview(tx, { partnershipId, reviewId: r.id, today });
   await recordAudit(tx, {
     partnershipId,
     actorUserId: null,

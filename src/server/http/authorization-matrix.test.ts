@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ReviewRole, reviewRoles } from '#domain/review/policy.ts';
 import type { PartnershipRole } from '#domain/user/roles.ts';
+import { givenAction } from '../action/testing.ts';
 import { givenCaseGroupScope, givenEpisode, givenEpisodeComment, givenFactor } from '../analysis/testing.ts';
 import { apiRoutes } from '../app.ts';
 import { givenChronologyEvent, givenChronologyImport } from '../chronology/testing.ts';
@@ -264,6 +265,16 @@ const matrix: Record<string, Who> = {
   downloadLogbook: ['partnership_admin', 'business_manager'],
   listCohorts: ['partnership_admin', 'business_manager'],
   createCohort: ['partnership_admin', 'business_manager'],
+  // After the review: the board's response, the action plan and tracker, the learning briefing
+  getBoardResponse: { review: [...reviewTeamSide, 'board_member'] },
+  recordBoardResponse: { review: ['business_manager', 'chair'] },
+  downloadBoardResponse: { review: [...reviewTeamSide, 'board_member'] },
+  generateLearningBriefing: { review: ['business_manager', 'lead_reviewer', 'chair'] },
+  listReviewActions: { review: [...reviewTeamSide, 'board_member'] },
+  createAction: { review: ['business_manager', 'chair'] },
+  updateAction: { review: ['business_manager', 'chair'] },
+  listActions: ['partnership_admin', 'business_manager'],
+  exportActions: ['partnership_admin', 'business_manager'],
 };
 const roles: PartnershipRole[] = ['partnership_admin', 'business_manager', 'member'];
 
@@ -323,6 +334,7 @@ beforeAll(async () => {
     threadId: (await givenSupervisionThread(t, review)).id,
     reviewerId: (await givenReviewer(t, pid)).id,
   };
+  ids.actionId = (await givenAction(t, review, ids.findingId!)).id;
   const version = await givenReportVersion(t, review);
   const round = await givenCirculation(t, review, version.id, { audience: 'case_group' });
   ids.circulationId = round.id;

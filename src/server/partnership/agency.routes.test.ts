@@ -48,6 +48,7 @@ describe('GET /api/partnerships/:id (getPartnership)', () => {
       viewReviewerPool: false,
       manageReviewerPool: false,
       monitorReviews: false,
+      trackActions: false,
     });
   });
 

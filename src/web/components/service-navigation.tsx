@@ -21,6 +21,7 @@ function navigationItems(membership: Membership): Item[] {
     items.push({ text: 'Notifications', href: `${home}/notifications` });
   if (membership.abilities.listUsers) items.push({ text: 'People', href: `${home}/users` });
   if (membership.abilities.monitorReviews) items.push({ text: 'Monitoring', href: `${home}/monitoring` });
+  if (membership.abilities.trackActions) items.push({ text: 'Actions', href: `${home}/actions` });
   if (membership.abilities.viewReviewerPool) {
     items.push({ text: 'Reviewer pool', href: `${home}/reviewers` });
     items.push({ text: 'Training', href: `${home}/training` });

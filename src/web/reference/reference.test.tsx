@@ -104,6 +104,7 @@ describe('reference data list', () => {
       viewReviewerPool: true,
       manageReviewerPool: true,
       monitorReviews: true,
+      trackActions: true,
     };
     mockApi({
       'GET /api/session': { status: 200, body: sessionBody() },

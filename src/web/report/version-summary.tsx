@@ -64,12 +64,12 @@ export function VersionDownloads({ partnershipId, reviewId, version: v }: Downlo
             >
               <span className="govuk-visually-hidden">Download version {v.number} as a</span> {f.name}
             </a>
-            <span
+            <div
               className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0"
               id={`download-${f.format}-hint`}
             >
               {f.hint}
-            </span>
+            </div>
           </li>
         ))}
       </ul>

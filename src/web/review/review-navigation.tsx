@@ -45,6 +45,8 @@ const sections: Section[] = [
   { text: 'Report', section: 'report', show: (a) => Boolean(a.viewReview) },
   { text: 'Pseudonyms', section: 'pseudonym-register', show: (a) => Boolean(a.viewPseudonymRegister) },
   { text: 'Publication', section: 'publication', show: (a) => Boolean(a.viewPublication) },
+  { text: 'Board response', section: 'board-response', show: (a) => Boolean(a.viewBoardResponse) },
+  { text: 'Actions', section: 'actions', show: (a) => Boolean(a.viewActions) },
   {
     text: 'Quality markers',
     section: 'quality-markers',

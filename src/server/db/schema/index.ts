@@ -1,5 +1,6 @@
 // The database schema, one file per feature; drizzle-kit reads them all through this index.
 
+export * from './action.ts';
 export * from './analysis.ts';
 export * from './core.ts';
 export * from './evidence.ts';

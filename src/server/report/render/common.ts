@@ -14,6 +14,9 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * Text as every format can hold it: tabs as spaces, line and paragraph separators as line breaks,
  * no other control characters (XML cannot hold them; a PDF font has no glyph for them).
  */
+/** How a document is laid out: a report has a title page and contents; a short document (a briefing, a response) flows from its first page. */
+export type RenderOptions = { short?: boolean };
+
 export const printable = (text: string): string =>
   text
     .replace(/\p{Cc}/gu, (c) => (c === '\n' || c === '\r' ? c : c === '\t' ? ' ' : ''))

@@ -16,7 +16,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Block, ReportDocument, Section } from '#domain/report/document.ts';
-import { paragraphsOf, printableDocument, sectionLevel, versionLine } from './common.ts';
+import { paragraphsOf, printableDocument, type RenderOptions, sectionLevel, versionLine } from './common.ts';
 
 const font = 'Arial';
 const bullets = 'report-bullets';
@@ -81,15 +81,15 @@ function blockOf(block: Block, listInstance: () => number): Child[] {
   }
 }
 
-function sectionOf(section: Section, depth: number, listInstance: () => number): Child[] {
+function sectionOf(section: Section, depth: number, listInstance: () => number, flowing = false): Child[] {
   return [
     new Paragraph({
       text: section.title,
       heading: headingOf[sectionLevel(depth)],
-      pageBreakBefore: depth === 1,
+      pageBreakBefore: depth === 1 && !flowing,
     }),
     ...section.blocks.flatMap((b) => blockOf(b, listInstance)),
-    ...section.sections.flatMap((s) => sectionOf(s, depth + 1, listInstance)),
+    ...section.sections.flatMap((s) => sectionOf(s, depth + 1, listInstance, flowing)),
   ];
 }
 
@@ -107,12 +107,12 @@ const listLevel = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text:
  * bulleted and numbered lists, tables whose header row repeats on each page, British English as its
  * language, and Arial 12 point.
  */
-export async function renderReportDocx(input: ReportDocument): Promise<Buffer> {
+export async function renderReportDocx(input: ReportDocument, options: RenderOptions = {}): Promise<Buffer> {
   const doc = printableDocument(input);
   let lists = 0;
   const listInstance = () => ++lists;
   const titlePage = [
-    new Paragraph({ text: doc.title, style: 'Title', spacing: { before: 2400 } }),
+    new Paragraph({ text: doc.title, style: 'Title', spacing: { before: options.short ? 0 : 2400 } }),
     new Paragraph({ text: doc.subtitle, style: 'Subtitle' }),
     new Paragraph({ text: doc.partnershipName, spacing: { before: 480 } }),
     new Paragraph({ text: versionLine(doc) }),
@@ -121,7 +121,7 @@ export async function renderReportDocx(input: ReportDocument): Promise<Buffer> {
     new Paragraph({ text: 'Contents', style: 'TOCHeading' }),
     new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-3' }),
   ];
-  const body = doc.sections.flatMap((s) => sectionOf(s, 1, listInstance));
+  const body = doc.sections.flatMap((s) => sectionOf(s, 1, listInstance, Boolean(options.short)));
   const footer = new Footer({
     children: [
       new Paragraph({
@@ -174,7 +174,14 @@ export async function renderReportDocx(input: ReportDocument): Promise<Buffer> {
         { reference: numbers, levels: [listLevel(LevelFormat.DECIMAL, '%1.')] },
       ],
     },
-    sections: [{ children: titlePage }, { children: [...contents, ...body], footers: { default: footer } }],
+    sections: options.short
+      ? [
+          {
+            children: [...titlePage.slice(0, 2), ...titlePage.slice(3), ...body],
+            footers: { default: footer },
+          },
+        ]
+      : [{ children: titlePage }, { children: [...contents, ...body], footers: { default: footer } }],
   });
   return Packer.toBuffer(document);
 }

@@ -4,6 +4,7 @@ import {
   contentsEntries,
   minorHeadingLevel,
   printableDocument,
+  type RenderOptions,
   sectionLevel,
   versionLine,
 } from './common.ts';
@@ -38,7 +39,7 @@ import { table } from './pdf-table.ts';
 const MARGINS = { top: 64, bottom: 72, left: 64, right: 64 };
 const NUMBER_WIDTH = 36;
 
-type Ctx = { doc: Pdf; startPages: Map<Section, number> };
+type Ctx = { doc: Pdf; startPages: Map<Section, number>; flowing: boolean };
 
 function blockOf(ctx: Ctx, parent: Struct, block: Block, depth: number): void {
   const { doc } = ctx;
@@ -71,13 +72,25 @@ function sectionOf(
   const { doc } = ctx;
   const tag = `H${sectionLevel(depth)}` as HeadingTag;
   const sect = element(doc, parent, 'Sect', undefined, { title: section.title });
-  if (depth === 1) doc.addPage();
+  if (depth === 1 && !ctx.flowing) doc.addPage();
   else keepHeading(doc, section.title, tag);
   ctx.startPages.set(section, pageNumber(doc));
   const item = outline.addItem(section.title);
   textElement(doc, sect, tag, section.title, styles[tag]);
   for (const block of section.blocks) blockOf(ctx, sect, block, depth);
   for (const sub of section.sections) sectionOf(ctx, sect, item, sub, depth + 1);
+  sect.end();
+}
+
+/** A short document's heading block at the top of its first page, in place of a title page. */
+function titleBlock(doc: Pdf, root: Struct, report: ReportDocument): void {
+  const sect = element(doc, root, 'Sect', undefined, { title: 'Title' });
+  textElement(doc, sect, 'H1', report.title, styles.H1);
+  textElement(doc, sect, 'P', report.subtitle, styles.subtitle);
+  textElement(doc, sect, 'P', `${report.partnershipName}. ${versionLine(report)}.`, {
+    ...styles.meta,
+    colour: colours.grey,
+  });
   sect.end();
 }
 
@@ -129,9 +142,9 @@ function addPageNumbers(ctx: Ctx, contents: ReturnType<typeof contentsPage>): vo
   sect.end();
 }
 
-function runningHeadersAndFooters(doc: Pdf, report: ReportDocument): void {
+function runningHeadersAndFooters(doc: Pdf, report: ReportDocument, from: number): void {
   const { count } = doc.bufferedPageRange();
-  for (let i = 1; i < count; i++) {
+  for (let i = from; i < count; i++) {
     doc.switchToPage(i);
     const { width, height } = doc.page;
     artifact(doc, 'Pagination', () => {
@@ -150,7 +163,7 @@ function runningHeadersAndFooters(doc: Pdf, report: ReportDocument): void {
  * The report as an accessible, tagged PDF: headings H1 to H4, paragraphs, lists and tables in the
  * structure tree, bookmarks and a contents page for the sections, A4 with 11-point DejaVu Sans.
  */
-export async function renderReportPdf(input: ReportDocument): Promise<Buffer> {
+export async function renderReportPdf(input: ReportDocument, options: RenderOptions = {}): Promise<Buffer> {
   const report = printableDocument(input);
   const title = `${report.title}: ${report.subtitle}`;
   const doc = new PDFDocument({
@@ -179,14 +192,15 @@ export async function renderReportPdf(input: ReportDocument): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  const ctx: Ctx = { doc, startPages: new Map() };
+  const ctx: Ctx = { doc, startPages: new Map(), flowing: Boolean(options.short) };
   const root = doc.struct('Document', { title });
   doc.addStructure(root);
-  titlePage(doc, root, report);
-  const contents = contentsPage(doc, root, report);
+  if (options.short) titleBlock(doc, root, report);
+  else titlePage(doc, root, report);
+  const contents = options.short ? null : contentsPage(doc, root, report);
   for (const section of report.sections) sectionOf(ctx, root, doc.outline, section, 1);
-  addPageNumbers(ctx, contents);
-  runningHeadersAndFooters(doc, report);
+  if (contents) addPageNumbers(ctx, contents);
+  runningHeadersAndFooters(doc, report, options.short ? 0 : 1);
   root.end();
   doc.end();
   await done;
