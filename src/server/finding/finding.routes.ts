@@ -149,13 +149,13 @@ export const findingRoutes: AnyRoute[] = [
     operationId: 'deleteFinding',
     summary: 'Remove a finding',
     description:
-      'Removes the finding with its links to episodes and research questions, and numbers the remaining findings again. Removing a finding that is already gone changes nothing.',
+      'Removes the finding with its links to episodes and research questions (and the board’s response to it), and numbers the remaining findings again. A finding that actions in the action plan answer is not removed (409): remove the actions or link them to another finding first. Removing a finding that is already gone changes nothing.',
     tags,
     auth: 'session',
     params: findingParams,
     access: findingAccess('editFindings', { lock: true, mayBeGone: true }),
     response: { status: 204, schema: null, description: 'Removed' },
-    errors: [401, 403, 404],
+    errors: [401, 403, 404, 409],
     handler: async (ctx, { params }) => {
       await deleteFinding(reviewCtx(ctx), params.findingId);
       return undefined;

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   type agreeFindingInput,
@@ -15,6 +15,7 @@ import { findingFieldsThatReopen, unmetForFindingStatus } from '#domain/finding/
 import { AppError, type FieldError } from '#domain/shared/app-error.ts';
 import { auditAction } from '../audit/audit.service.ts';
 import {
+  actions,
   episodes,
   findingEpisodes,
   findingResearchQuestions,
@@ -244,6 +245,16 @@ export async function updateFinding(
 
 /** Removes a finding with its links, and numbers the rest again. Removing one already gone changes nothing. */
 export async function deleteFinding(ctx: ReviewCtx, findingId: string): Promise<void> {
+  const [answered] = await ctx.tx
+    .select({ n: count() })
+    .from(actions)
+    .where(and(eq(actions.findingId, findingId), eq(actions.reviewId, ctx.review.id)));
+  if (answered && answered.n > 0)
+    throw new AppError(
+      'conflict',
+      `This finding has ${answered.n === 1 ? 'an action' : `${answered.n} actions`} in the action plan. Remove ${answered.n === 1 ? 'it' : 'them'} or link ${answered.n === 1 ? 'it' : 'them'} to another finding first.`,
+      { reason: 'has_actions' },
+    );
   const row = await removeNumbered(ctx, findings, findingId);
   if (!row) return;
   await audit(ctx, 'finding.deleted', row.id, { number: row.number, status: row.status });
