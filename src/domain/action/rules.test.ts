@@ -80,6 +80,28 @@ describe('status rules', () => {
     );
   });
 
+  it('does not check the date it was done while the action is still to do', () => {
+    for (const status of ['open', 'in_progress'] as const)
+      expect(
+        actionProblems({ target: 'finding', status, completedOn: '2027-05-11' }, finding, today),
+      ).toEqual([]);
+    expect(
+      paths(
+        actionProblems(
+          {
+            target: 'finding',
+            status: 'impact_verified',
+            completedOn: '2027-05-11',
+            impactEvidenceKind: 'audit',
+            impactEvidence: 'A re-audit',
+          },
+          finding,
+          today,
+        ),
+      ),
+    ).toEqual(['completedOn']);
+  });
+
   it('needs the date and the evidence of impact once the impact is verified', () => {
     expect(paths(actionProblems({ target: 'finding', status: 'impact_verified' }, finding, today))).toEqual([
       'completedOn',

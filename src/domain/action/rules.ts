@@ -78,9 +78,10 @@ function targetProblems(input: ActionFacts, finding: TargetFinding): FieldError[
 function completionProblems(input: ActionFacts, today: IsoDate): FieldError[] {
   const problems: FieldError[] = [];
   const status = input.status ?? 'open';
-  if (input.completedOn && input.completedOn > today)
+  const done = status === 'done' || status === 'impact_verified';
+  if (done && input.completedOn && input.completedOn > today)
     problems.push({ path: 'completedOn', message: 'The date it was done must be today or in the past' });
-  if ((status === 'done' || status === 'impact_verified') && !input.completedOn)
+  if (done && !input.completedOn)
     problems.push({ path: 'completedOn', message: 'Enter the date the action was done' });
   if (status === 'impact_verified') {
     if (!input.impactEvidenceKind)

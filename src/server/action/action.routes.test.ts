@@ -234,4 +234,19 @@ describe('changing an action', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'in_progress', completedOn: null, version: 3 });
   });
+
+  it('keeps evidence of impact only while the impact is verified', async () => {
+    const res = await put(as.chair, {
+      ...newAction(),
+      status: 'done',
+      completedOn: '2026-01-15',
+      impactEvidenceKind: 'feedback',
+      impactEvidence: 'Health visitors said the pathway is clearer',
+      version: 3,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'done', impactEvidenceKind: null, version: 4 });
+    const [row] = await t.database.db.select().from(actions).where(eq(actions.id, action.id));
+    expect(row).toMatchObject({ impactEvidenceKind: null, impactEvidence: null });
+  });
 });

@@ -93,10 +93,14 @@ async function checkAction(ctx: ReviewCtx, input: ActionInput) {
   return finding;
 }
 
-/** The columns the input sets; empty text is stored as none, and an action still to do has no date done. */
+/**
+ * The columns the input sets; empty text is stored as none, an action still to do has no date done,
+ * and only an action whose impact is verified keeps evidence of impact.
+ */
 function columnsFrom(input: ActionInput) {
   const status = input.status ?? 'open';
   const done = status === 'done' || status === 'impact_verified';
+  const verified = status === 'impact_verified';
   return {
     findingId: input.findingId,
     target: input.target,
@@ -108,8 +112,8 @@ function columnsFrom(input: ActionInput) {
     successMeasure: input.successMeasure || null,
     status,
     completedOn: done ? (input.completedOn ?? null) : null,
-    impactEvidenceKind: input.impactEvidenceKind ?? null,
-    impactEvidence: input.impactEvidence || null,
+    impactEvidenceKind: verified ? (input.impactEvidenceKind ?? null) : null,
+    impactEvidence: verified ? input.impactEvidence || null : null,
     progressNote: input.progressNote || null,
   } satisfies Partial<ActionRow>;
 }

@@ -12,6 +12,7 @@ import { useReviewParams } from '../review/review-overview-page.tsx';
 import { FindingQuestions } from './action-bits.tsx';
 import { afterReviewPage, boardResponsePath, type FindingResponseDto, useBoardResponse } from './api.ts';
 import { BoardResponseForm } from './board-response-form.tsx';
+import { LearningBriefingLinks } from './learning-briefing-links.tsx';
 import './action.scss';
 
 /**
@@ -58,6 +59,9 @@ export function BoardResponsePage() {
         </p>
         {data.abilities.download && data.findings.length > 0 ? (
           <ResponseDownloads partnershipId={partnershipId} reviewId={reviewId} />
+        ) : null}
+        {r.abilities.generateBriefing && data.findings.length > 0 ? (
+          <LearningBriefingLinks partnershipId={partnershipId} reviewId={reviewId} />
         ) : null}
         {data.findings.map((f) => (
           <section key={f.findingId} aria-labelledby={`finding-${f.findingNumber}-heading`}>

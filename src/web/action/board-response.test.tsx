@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { reviewBody } from '../review/fixtures.ts';
 import { mockApi, renderWithProviders } from '../testing/render.tsx';
 import {
   boardMember,
@@ -62,7 +63,7 @@ describe('the board’s response', { timeout: 30_000 }, () => {
       response: 'The board accepts this.',
       agreedOn: '2027-03-02',
     });
-    expect(screen.getByRole('link', { name: /as a PDF/ }).getAttribute('href')).toBe(
+    expect(screen.getByRole('link', { name: /board’s response as a PDF/ }).getAttribute('href')).toBe(
       `${reviewApi}/board-response/files/pdf`,
     );
   });
@@ -82,6 +83,29 @@ describe('the board’s response', { timeout: 30_000 }, () => {
     expect(screen.getByText('What you wrote, not saved')).toBeTruthy();
   });
 
+  it('offers the chair the learning briefing, which they cannot reach from the findings', async () => {
+    const chair = reviewBody({
+      abilities: {
+        ...reviewBody().abilities,
+        viewBoardResponse: true,
+        recordBoardResponse: true,
+        viewActions: true,
+        manageActions: true,
+        generateBriefing: true,
+      },
+    });
+    renderPage({}, chair);
+    const briefing = within(await screen.findByRole('region', { name: 'Download the learning briefing' }));
+    expect(
+      briefing
+        .getByRole('link', { name: 'Download the learning briefing as a Word document (DOCX)' })
+        .getAttribute('href'),
+    ).toBe(`${reviewApi}/learning-briefing/docx`);
+    expect(
+      briefing.getByRole('link', { name: 'Download the learning briefing as a PDF' }).getAttribute('href'),
+    ).toBe(`${reviewApi}/learning-briefing/pdf`);
+  });
+
   it('shows a board member the response as recorded, with no form', async () => {
     renderPage(
       {
@@ -96,5 +120,6 @@ describe('the board’s response', { timeout: 30_000 }, () => {
     expect(screen.getByText('2 March 2027')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Save the response' })).toBeNull();
     expect(screen.getByRole('link', { name: '1 action answers this finding' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: /learning briefing/ })).toBeNull();
   });
 });

@@ -147,6 +147,14 @@ function FilterSelect({ id, label, value, choices }: SelectProps) {
 
 const headers = ['Review', 'Finding', 'Action', 'Owner', 'Due', 'Status'];
 
+/** What the counts by status cover: the chosen review and agency, before the status and overdue filters. */
+function countsScope(filters: TrackerFilters): string {
+  if (filters.reviewId && filters.agencyId) return 'Across this review and agency';
+  if (filters.reviewId) return 'Across this review';
+  if (filters.agencyId) return 'Across this agency';
+  return 'Across all reviews and agencies';
+}
+
 function TrackerResults({
   partnershipId,
   list,
@@ -159,9 +167,10 @@ function TrackerResults({
   const { actions, counts } = list;
   return (
     <>
+      <p className="govuk-body">Showing {plural(actions.length, 'action', 'actions')}.</p>
       <p className="govuk-body">
-        {plural(actions.length, 'action', 'actions')}: {counts.open} open, {counts.in_progress} in progress,{' '}
-        {counts.done} done, {counts.impact_verified} with impact verified, {counts.overdue} overdue.
+        {countsScope(filters)}: {counts.open} open, {counts.in_progress} in progress, {counts.done} done,{' '}
+        {counts.impact_verified} impact verified; {counts.overdue} overdue.
       </p>
       {list.abilities.export ? (
         <p className="govuk-body">

@@ -49,6 +49,10 @@ describe('the action tracker', { timeout: 30_000 }, () => {
     );
     expect((screen.getByLabelText('Status') as HTMLSelectElement).value).toBe('open');
     expect((screen.getByLabelText('Only overdue') as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByText('Showing 2 actions.')).toBeTruthy();
+    expect(
+      screen.getByText('Across this agency: 1 open, 1 in progress, 0 done, 0 impact verified; 1 overdue.'),
+    ).toBeTruthy();
   });
 
   it('applies the filters through the address and asks the server for them', async () => {
@@ -65,7 +69,10 @@ describe('the action tracker', { timeout: 30_000 }, () => {
     await user.selectOptions(screen.getByLabelText('Review'), reviewId);
     await user.click(screen.getByLabelText('Only overdue'));
     await user.click(screen.getByRole('button', { name: 'Apply the filters' }));
-    expect(await screen.findByText(/^1 action:/)).toBeTruthy();
+    expect(await screen.findByText('Showing 1 action.')).toBeTruthy();
+    expect(
+      screen.getByText('Across this review: 1 open, 0 in progress, 0 done, 0 impact verified; 1 overdue.'),
+    ).toBeTruthy();
     expect(calls.map((c) => c.path)).toContain(`${partnershipApi}/actions?reviewId=${reviewId}&overdue=true`);
     expect(screen.getByRole('link', { name: 'Export to Excel (XLSX)' }).getAttribute('href')).toBe(
       `${partnershipApi}/actions/export?reviewId=${reviewId}&overdue=true`,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { briefingPath } from '../action/api.ts';
+import { LearningBriefingLinks } from '../action/learning-briefing-links.tsx';
 import { count } from '../analysis/episodes-bits.tsx';
 import type { FormProblem } from '../components/form-problem.ts';
 import { Page } from '../components/page.tsx';
@@ -58,7 +58,7 @@ export function FindingsPage() {
         <AboutFindings />
         <FlaggedWording partnershipId={partnershipId} reviewId={reviewId} list={data} />
         {r.abilities.generateBriefing && data.findings.length > 0 ? (
-          <LearningBriefing partnershipId={partnershipId} reviewId={reviewId} />
+          <LearningBriefingLinks partnershipId={partnershipId} reviewId={reviewId} />
         ) : null}
         {data.abilities.create ? (
           <div className="govuk-button-group">
@@ -112,29 +112,5 @@ function FlaggedWording({
         ))}
       </ul>
     </div>
-  );
-}
-
-/** The one-page learning briefing for frontline staff, made from the findings, as Word or PDF. */
-function LearningBriefing({ partnershipId, reviewId }: { partnershipId: string; reviewId: string }) {
-  return (
-    <section aria-labelledby="learning-briefing-heading">
-      <h2 className="govuk-heading-m" id="learning-briefing-heading">
-        Download the learning briefing
-      </h2>
-      <p className="govuk-body">A one-page briefing on the findings, for frontline staff.</p>
-      <ul className="govuk-list">
-        <li>
-          <a className="govuk-link" href={briefingPath(partnershipId, reviewId, 'docx')} download>
-            Download the learning briefing as a Word document (DOCX)
-          </a>
-        </li>
-        <li>
-          <a className="govuk-link" href={briefingPath(partnershipId, reviewId, 'pdf')} download>
-            Download the learning briefing as a PDF
-          </a>
-        </li>
-      </ul>
-    </section>
   );
 }

@@ -28,6 +28,7 @@ describe('what the renderers share', () => {
 
   it('writes the version line with the date in words', () => {
     expect(versionLine(fixtureReportDocument())).toBe('Version 2, generated on 16 September 2024');
+    expect(versionLine(fixtureReportDocument(), { short: true })).toBe('Generated on 16 September 2024');
   });
 
   it('gives sections heading levels 1 to 3 and minor headings the level below, at most 4', () => {

@@ -57,9 +57,15 @@ export const printableDocument = (doc: ReportDocument): ReportDocument => ({
   sections: doc.sections.map(printableSection),
 });
 
-/** The line under the title: "Version 3, generated on 3 March 2024". */
-export function versionLine(doc: ReportDocument): string {
-  return `Version ${doc.versionNumber}, generated on ${formatLongDate(doc.generatedOn)}`;
+/**
+ * The line under the title: "Version 3, generated on 3 March 2024" for a report, and "Generated on
+ * 3 March 2024" for a short document, which has no versions.
+ */
+export function versionLine(doc: ReportDocument, options: RenderOptions = {}): string {
+  const generated = formatLongDate(doc.generatedOn);
+  return options.short
+    ? `Generated on ${generated}`
+    : `Version ${doc.versionNumber}, generated on ${generated}`;
 }
 
 /** A paragraph's text as paragraphs (split at blank lines), each as its lines; blank text gives none. */

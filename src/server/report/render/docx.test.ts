@@ -83,6 +83,16 @@ describe('renderReportDocx', () => {
     expect(core).toContain('<dc:description>Local child safeguarding practice review. Version 2');
   });
 
+  it('heads a short document with the partnership and the date, and no version', async () => {
+    const short = await renderReportDocx(doc, { short: true });
+    const text = await docxText(short);
+    expect(text).toContain('Northshire Safeguarding Children Partnership. Generated on 16 September 2024.');
+    expect(text).not.toContain('Version 2');
+    expect(unzip(short).get('docProps/core.xml')?.toString('utf8')).toContain(
+      '<dc:description>Local child safeguarding practice review. Generated on 16 September 2024.',
+    );
+  });
+
   it('stays a valid document when the text holds control characters', async () => {
     const odd = withSection(doc, {
       id: 'odd',

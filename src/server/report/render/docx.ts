@@ -117,6 +117,10 @@ export async function renderReportDocx(input: ReportDocument, options: RenderOpt
     new Paragraph({ text: doc.partnershipName, spacing: { before: 480 } }),
     new Paragraph({ text: versionLine(doc) }),
   ];
+  const titleBlock = [
+    ...titlePage.slice(0, 2),
+    new Paragraph({ text: `${doc.partnershipName}. ${versionLine(doc, options)}.` }),
+  ];
   const contents = [
     new Paragraph({ text: 'Contents', style: 'TOCHeading' }),
     new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-3' }),
@@ -138,7 +142,7 @@ export async function renderReportDocx(input: ReportDocument, options: RenderOpt
     title: `${doc.title}: ${doc.subtitle}`,
     creator: doc.partnershipName,
     lastModifiedBy: doc.partnershipName,
-    description: `${doc.subtitle}. ${versionLine(doc)}.`,
+    description: `${doc.subtitle}. ${versionLine(doc, options)}.`,
     features: { updateFields: true },
     styles: {
       default: {
@@ -177,7 +181,7 @@ export async function renderReportDocx(input: ReportDocument, options: RenderOpt
     sections: options.short
       ? [
           {
-            children: [...titlePage.slice(0, 2), ...titlePage.slice(3), ...body],
+            children: [...titleBlock, ...body],
             footers: { default: footer },
           },
         ]

@@ -105,4 +105,10 @@ describe('renderReportPdf', () => {
     // Drawn again (as an artifact) on each page the table continues on: at least four for 120 rows and a long cell.
     expect(artifacts.filter((a) => a === 'What happened').length).toBeGreaterThanOrEqual(4);
   });
+
+  it('heads a short document with the partnership and the date, and no version', async () => {
+    const text = (await pdfText(await renderReportPdf(doc, { short: true }))).replace(/\s+/g, ' ');
+    expect(text).toContain('Northshire Safeguarding Children Partnership. Generated on 16 September 2024.');
+    expect(text).not.toContain('Version 2');
+  });
 });

@@ -87,7 +87,7 @@ function titleBlock(doc: Pdf, root: Struct, report: ReportDocument): void {
   const sect = element(doc, root, 'Sect', undefined, { title: 'Title' });
   textElement(doc, sect, 'H1', report.title, styles.H1);
   textElement(doc, sect, 'P', report.subtitle, styles.subtitle);
-  textElement(doc, sect, 'P', `${report.partnershipName}. ${versionLine(report)}.`, {
+  textElement(doc, sect, 'P', `${report.partnershipName}. ${versionLine(report, { short: true })}.`, {
     ...styles.meta,
     colour: colours.grey,
   });
@@ -179,7 +179,7 @@ export async function renderReportPdf(input: ReportDocument, options: RenderOpti
     info: {
       Title: title,
       Author: report.partnershipName,
-      Subject: versionLine(report),
+      Subject: versionLine(report, options),
       Creator: 'Sightlines',
     },
   });
