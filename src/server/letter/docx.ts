@@ -1,8 +1,18 @@
-import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  type Table,
+  TextRun,
+} from 'docx';
 import type { LetterBlock } from '#domain/letter/blocks.ts';
 
 const font = 'Arial';
-const bullets = 'letter-bullets';
+/** The numbering reference of the bulleted list in a plain document. */
+export const bullets = 'bullets';
 
 /**
  * A letter as a Word document built for accessibility: real Heading 1 and Heading 2 styles (so
@@ -26,6 +36,17 @@ export async function renderLetterDocx(
     const runs = block.lines.map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}) }));
     return [new Paragraph({ children: runs })];
   });
+  return plainDocx(meta, children);
+}
+
+/**
+ * A plain accessible Word document (a letter, a logbook): Heading 1 and 2 styles, one bulleted list
+ * style (`bullets`), a title, British English and Arial 12 point.
+ */
+export async function plainDocx(
+  meta: { title: string; author: string },
+  children: readonly (Paragraph | Table)[],
+): Promise<Buffer> {
   const document = new Document({
     title: meta.title,
     creator: meta.author,
@@ -63,7 +84,7 @@ export async function renderLetterDocx(
         },
       ],
     },
-    sections: [{ children }],
+    sections: [{ children: [...children] }],
   });
   return Packer.toBuffer(document);
 }
