@@ -22,7 +22,8 @@ test('a supervisor comments on a finding and the trainee replies and resolves it
   const thread = page.getByRole('article', { name: /Comment from Martin Osei/ }).first();
   await expect(thread).toContainText('one audit');
   await expectAccessible(page, 'finding with a supervision comment');
-  await page.getByRole('button', { name: /Sign out/ }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 
   await openFinding(page, 'trainee@demo.sightlines.test');
   const mine = page.getByRole('article', { name: /Comment from Martin Osei/ }).first();
