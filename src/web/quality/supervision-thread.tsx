@@ -168,3 +168,24 @@ function ThreadActions({ partnershipId, reviewId, thread: t, from, onDone, onPro
     </form>
   );
 }
+
+/**
+ * A list of supervision threads, or a sentence saying there are none: the same list under a finding,
+ * an episode and the report.
+ */
+export function SupervisionThreadList({
+  threads,
+  empty,
+  label,
+  targetHref,
+  ...rest
+}: Omit<Props, 'thread'> & { threads: Props['thread'][]; empty: string; label?: string }) {
+  if (threads.length === 0) return <p className="govuk-body">{empty}</p>;
+  return (
+    <ol className="govuk-list" aria-label={label}>
+      {threads.map((t) => (
+        <SupervisionThread key={t.id} thread={t} targetHref={targetHref} {...rest} />
+      ))}
+    </ol>
+  );
+}

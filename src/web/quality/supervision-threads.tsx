@@ -9,7 +9,7 @@ import {
   useAddSupervisionComment,
   useSupervisionThreads,
 } from './supervision-api.ts';
-import { SupervisionThread } from './supervision-thread.tsx';
+import { SupervisionThreadList } from './supervision-thread.tsx';
 import './quality.scss';
 
 type Props = {
@@ -54,22 +54,14 @@ export function SupervisionThreads({
         <Loading />
       ) : (
         <>
-          {list.threads.length === 0 ? (
-            <p className="govuk-body">There are no supervision comments on {whatItIs[targetType]}.</p>
-          ) : (
-            <ol className="govuk-list">
-              {list.threads.map((t) => (
-                <SupervisionThread
-                  key={t.id}
-                  partnershipId={partnershipId}
-                  reviewId={reviewId}
-                  thread={t}
-                  onDone={onDone}
-                  onProblem={onProblem}
-                />
-              ))}
-            </ol>
-          )}
+          <SupervisionThreadList
+            partnershipId={partnershipId}
+            reviewId={reviewId}
+            threads={list.threads}
+            empty={`There are no supervision comments on ${whatItIs[targetType]}.`}
+            onDone={onDone}
+            onProblem={onProblem}
+          />
           {list.abilities.comment ? (
             <CommentForm
               partnershipId={partnershipId}

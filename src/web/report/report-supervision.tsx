@@ -6,7 +6,7 @@ import { type FormProblem, useFormProblem } from '../components/form-problem.ts'
 import { Loading } from '../components/problem-pages.tsx';
 import { TextareaField } from '../components/textarea-field.tsx';
 import { useAddSupervisionComment, useSupervisionThreads } from '../quality/supervision-api.ts';
-import { SupervisionThread } from '../quality/supervision-thread.tsx';
+import { SupervisionThreadList } from '../quality/supervision-thread.tsx';
 import { clientProblem } from '../review/client-problem.ts';
 import { renamedFields } from './api.ts';
 import { sectionChoices } from './report-bits.tsx';
@@ -42,23 +42,16 @@ export function ReportSupervision({ partnershipId, reviewId, document, onDone, o
         <Loading />
       ) : (
         <>
-          {list.threads.length === 0 ? (
-            <p className="govuk-body">There are no supervision comments on the report.</p>
-          ) : (
-            <ol className="govuk-list" aria-label="Supervision comments on the report">
-              {list.threads.map((t) => (
-                <SupervisionThread
-                  key={t.id}
-                  partnershipId={partnershipId}
-                  reviewId={reviewId}
-                  thread={t}
-                  targetHref={null}
-                  onDone={onDone}
-                  onProblem={onProblem}
-                />
-              ))}
-            </ol>
-          )}
+          <SupervisionThreadList
+            partnershipId={partnershipId}
+            reviewId={reviewId}
+            threads={list.threads}
+            empty="There are no supervision comments on the report."
+            label="Supervision comments on the report"
+            targetHref={null}
+            onDone={onDone}
+            onProblem={onProblem}
+          />
           {list.abilities.comment ? (
             <CommentForm
               partnershipId={partnershipId}
