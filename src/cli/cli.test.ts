@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pgliteExtensions } from '../server/db/client.ts';
 
 const run = promisify(execFile);
 const dataDir = mkdtempSync(join(tmpdir(), 'sightlines-cli-'));
@@ -69,7 +70,7 @@ describe('sightlines command', () => {
   }, 120_000);
 
   it('loads the demo review with its key practice episodes', async () => {
-    const db = await PGlite.create(join(dataDir, 'pglite'));
+    const db = await PGlite.create(join(dataDir, 'pglite'), { extensions: pgliteExtensions });
     try {
       const { rows } = await db.query<{ status: string; n: number }>(
         `select e.status, count(*)::int as n from episodes e join reviews r on r.id = e.review_id
@@ -86,7 +87,7 @@ describe('sightlines command', () => {
   }, 60_000);
 
   it('fails verify-audit and names the row after a row is edited with SQL', async () => {
-    const db = await PGlite.create(join(dataDir, 'pglite'));
+    const db = await PGlite.create(join(dataDir, 'pglite'), { extensions: pgliteExtensions });
     const { rows } = await db.query<{ id: number }>(
       "select id from audit_events where action = 'agency.created' order by id limit 1 offset 3",
     );

@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { actionRoutes } from './action/action.routes.ts';
 import { boardResponseRoutes } from './action/board-response.routes.ts';
 import { analysisRoutes } from './analysis/analysis.routes.ts';
+import { analyticsRoutes } from './analytics/analytics.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { chronologyRoutes } from './chronology/chronology.routes.ts';
@@ -23,6 +24,7 @@ import { type AnyRoute, registerRoutes } from './http/route.ts';
 import { systemRoutes } from './http/system.routes.ts';
 import { intakeRoutes } from './intake/intake.routes.ts';
 import { letterRoutes } from './letter/letter.routes.ts';
+import { libraryRoutes } from './library/library.routes.ts';
 import { meetingRoutes } from './meeting/meeting.routes.ts';
 import { participantRoutes } from './participant/participant.routes.ts';
 import { partnershipRoutes } from './partnership/partnership.routes.ts';
@@ -78,6 +80,8 @@ export function apiRoutes(database: Database): AnyRoute[] {
     ...trainingRoutes,
     ...boardResponseRoutes,
     ...actionRoutes,
+    ...libraryRoutes,
+    ...analyticsRoutes,
   ];
 }
 

@@ -105,6 +105,11 @@ export const auditActions = {
   'action.updated': 'Changed an action',
   'actions.exported': 'Exported the action tracker',
   'briefing.generated': 'Generated a learning briefing',
+  'library.searched': 'Searched the learning library',
+  'library.settings_changed': 'Changed whether published findings are shared with every partnership',
+  'library.imported': 'Imported older published findings into the learning library',
+  'library.import_removed': 'Removed an import of older findings from the learning library',
+  'analytics.downloaded': 'Downloaded analytics data',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 

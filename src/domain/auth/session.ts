@@ -33,6 +33,9 @@ export const membershipDto = z.object({
     manageReviewerPool: z.boolean(),
     monitorReviews: z.boolean(),
     trackActions: z.boolean(),
+    viewLibrary: z.boolean(),
+    manageLibrary: z.boolean(),
+    viewAnalytics: z.boolean(),
   }),
 });
 

@@ -18,6 +18,9 @@ const expected: Record<PartnershipRole, Record<PartnershipAction, boolean>> = {
     manageReviewerPool: true,
     monitorReviews: true,
     trackActions: true,
+    viewLibrary: true,
+    manageLibrary: true,
+    viewAnalytics: true,
   },
   business_manager: {
     viewPartnership: true,
@@ -34,6 +37,9 @@ const expected: Record<PartnershipRole, Record<PartnershipAction, boolean>> = {
     manageReviewerPool: true,
     monitorReviews: true,
     trackActions: true,
+    viewLibrary: true,
+    manageLibrary: true,
+    viewAnalytics: true,
   },
   member: {
     viewPartnership: true,
@@ -50,6 +56,9 @@ const expected: Record<PartnershipRole, Record<PartnershipAction, boolean>> = {
     manageReviewerPool: false,
     monitorReviews: false,
     trackActions: false,
+    viewLibrary: true,
+    manageLibrary: false,
+    viewAnalytics: true,
   },
 };
 
@@ -76,6 +85,9 @@ describe('partnership policy', () => {
       manageReviewerPool: true,
       monitorReviews: true,
       trackActions: true,
+      viewLibrary: true,
+      manageLibrary: true,
+      viewAnalytics: true,
     });
   });
 });

@@ -17,7 +17,10 @@ export type PartnershipAction =
   | 'viewReviewerPool'
   | 'manageReviewerPool'
   | 'monitorReviews'
-  | 'trackActions';
+  | 'trackActions'
+  | 'viewLibrary'
+  | 'manageLibrary'
+  | 'viewAnalytics';
 
 /**
  * What each partnership role may do. Members see the partnership and its agencies; business
@@ -42,6 +45,12 @@ export const partnershipPolicy: Record<PartnershipAction, readonly PartnershipRo
   monitorReviews: ['partnership_admin', 'business_manager'],
   // The partnership-wide action tracker and its export.
   trackActions: ['partnership_admin', 'business_manager'],
+  // The learning library holds anonymised findings; members see the published ones (see library rules).
+  viewLibrary: ['partnership_admin', 'business_manager', 'member'],
+  // Importing older findings and choosing to share published findings with every partnership.
+  manageLibrary: ['partnership_admin', 'business_manager'],
+  // Counts across reviews: no case detail.
+  viewAnalytics: ['partnership_admin', 'business_manager', 'member'],
 };
 
 /** Whether a member of a partnership may take a partnership-level action. */
@@ -64,5 +73,8 @@ export function partnershipAbilities(actor: PartnershipActor) {
     manageReviewerPool: mayInPartnership(actor, 'manageReviewerPool'),
     monitorReviews: mayInPartnership(actor, 'monitorReviews'),
     trackActions: mayInPartnership(actor, 'trackActions'),
+    viewLibrary: mayInPartnership(actor, 'viewLibrary'),
+    manageLibrary: mayInPartnership(actor, 'manageLibrary'),
+    viewAnalytics: mayInPartnership(actor, 'viewAnalytics'),
   };
 }

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
@@ -28,14 +29,18 @@ export type Database = {
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
+/** The extensions every PGlite database loads: trigram similarity for the learning library. */
+export const pgliteExtensions = { pg_trgm } satisfies PGliteOptions['extensions'];
+
 /** Opens the embedded PGlite database in a data directory (or in memory when dataDir is null). */
 export async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<Database> {
   let client: PGlite;
+  const options: PGliteOptions = { extensions: pgliteExtensions, ...(loadDataDir ? { loadDataDir } : {}) };
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
-    client = await PGlite.create(join(dataDir, 'pglite'), loadDataDir ? { loadDataDir } : {});
+    client = await PGlite.create(join(dataDir, 'pglite'), options);
   } else {
-    client = await PGlite.create(loadDataDir ? { loadDataDir } : {});
+    client = await PGlite.create(options);
   }
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {

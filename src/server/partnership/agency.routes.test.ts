@@ -49,6 +49,9 @@ describe('GET /api/partnerships/:id (getPartnership)', () => {
       manageReviewerPool: false,
       monitorReviews: false,
       trackActions: false,
+      viewLibrary: true,
+      manageLibrary: false,
+      viewAnalytics: true,
     });
   });
 

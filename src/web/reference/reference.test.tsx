@@ -105,6 +105,9 @@ describe('reference data list', () => {
       manageReviewerPool: true,
       monitorReviews: true,
       trackActions: true,
+      viewLibrary: true,
+      manageLibrary: true,
+      viewAnalytics: true,
     };
     mockApi({
       'GET /api/session': { status: 200, body: sessionBody() },

@@ -27,6 +27,7 @@ export const findings = pgTable(
       .notNull()
       .default([]),
     priority: text('priority'),
+    themes: text('themes').array().notNull().default([]),
     status: text('status').notNull().default('emerging'),
     version: version(),
     createdBy: createdBy(),

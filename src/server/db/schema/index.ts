@@ -6,6 +6,7 @@ export * from './core.ts';
 export * from './evidence.ts';
 export * from './finding.ts';
 export * from './intake.ts';
+export * from './library.ts';
 export * from './meeting.ts';
 export * from './publication.ts';
 export * from './quality.ts';
