@@ -16,6 +16,8 @@ export default defineConfig({
           include: ['src/web/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['src/web/test-setup.ts'],
+          // Rendering in jsdom is CPU-bound; on a busy two-core machine the 5-second default is too tight.
+          testTimeout: 15_000,
         },
       },
       {

@@ -10,6 +10,8 @@ import { analysisRoutes } from './analysis/analysis.routes.ts';
 import { analyticsRoutes } from './analytics/analytics.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { mfaRoutes } from './auth/mfa.routes.ts';
+import { securityPolicyRoutes } from './auth/security-policy.routes.ts';
 import { chronologyRoutes } from './chronology/chronology.routes.ts';
 import type { Config } from './config.ts';
 import { conversationRoutes } from './conversation/conversation.routes.ts';
@@ -37,6 +39,7 @@ import { reportRoutes } from './report/report.routes.ts';
 import { reportReviewRoutes } from './report/report-review.routes.ts';
 import { reviewRoutes } from './review/review.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
+import { apiTokenRoutes } from './token/token.routes.ts';
 import { trainingRoutes } from './training/training.routes.ts';
 import { userRoutes } from './user/user.routes.ts';
 
@@ -56,6 +59,9 @@ export function apiRoutes(database: Database): AnyRoute[] {
   return [
     ...systemRoutes({ version: appVersion, database: database.kind }),
     ...authRoutes,
+    ...mfaRoutes,
+    ...securityPolicyRoutes,
+    ...apiTokenRoutes,
     ...partnershipRoutes,
     ...userRoutes,
     ...auditRoutes,
@@ -114,6 +120,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.removeContentTypeParser('text/plain');
 
   await app.register(fastifyHelmet, {
+    // Each response gets fresh script and style nonces; the web app's index carries them (errors.ts).
+    enableCSPNonces: true,
     contentSecurityPolicy: { useDefaults: false, directives: csp },
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'no-referrer' },

@@ -13,6 +13,12 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 
 const SignInPage = page(() => import('./auth/sign-in-page.tsx'), 'SignInPage');
 const PasswordPage = page(() => import('./auth/password-page.tsx'), 'PasswordPage');
+const SecondStepPage = page(() => import('./auth/second-step-page.tsx'), 'SecondStepPage');
+const SetUpMfaPage = page(() => import('./auth/set-up-mfa-page.tsx'), 'SetUpMfaPage');
+const AccountPage = page(() => import('./auth/account-page.tsx'), 'AccountPage');
+const SecurityPolicyPage = page(() => import('./auth/security-policy-page.tsx'), 'SecurityPolicyPage');
+const ApiTokensPage = page(() => import('./token/api-tokens-page.tsx'), 'ApiTokensPage');
+const CreateApiTokenPage = page(() => import('./token/create-api-token-page.tsx'), 'CreateApiTokenPage');
 const HomePage = page(() => import('./partnership/home-page.tsx'), 'HomePage');
 const PartnershipHomePage = page(
   () => import('./partnership/partnership-home-page.tsx'),
@@ -75,6 +81,8 @@ const ReportRoutes = page(() => import('./report/report-routes.tsx'), 'ReportRou
 const ActionRoutes = page(() => import('./action/action-routes.tsx'), 'ActionRoutes');
 const BoardResponseRoute = page(() => import('./action/action-routes.tsx'), 'BoardResponseRoute');
 const ActionTrackerRoute = page(() => import('./action/action-routes.tsx'), 'ActionTrackerRoute');
+const LibraryRoutes = page(() => import('./library/library-routes.tsx'), 'LibraryRoutes');
+const AnalyticsRoute = page(() => import('./analytics/analytics-routes.tsx'), 'AnalyticsRoute');
 const PseudonymRegisterPage = page(
   () => import('./pseudonym/pseudonym-register-page.tsx'),
   'PseudonymRegisterPage',
@@ -110,7 +118,13 @@ export function App() {
           <Suspense fallback={<Loading />}>
             <Routes>
               <Route path="/sign-in" element={<SignInPage />} />
+              <Route path="/sign-in/code" element={<SecondStepPage />} />
+              <Route path="/sign-in/set-up" element={<SetUpMfaPage />} />
               <Route path="/password" element={signedIn(PasswordPage)} />
+              <Route path="/account" element={signedIn(AccountPage)} />
+              <Route path={`${p}/security`} element={signedIn(SecurityPolicyPage)} />
+              <Route path={`${p}/api-tokens`} element={signedIn(ApiTokensPage)} />
+              <Route path={`${p}/api-tokens/new`} element={signedIn(CreateApiTokenPage)} />
               <Route path="/" element={signedIn(HomePage)} />
               <Route path={p} element={signedIn(PartnershipHomePage)} />
               <Route path={`${p}/agencies`} element={signedIn(AgenciesPage)} />
@@ -122,6 +136,8 @@ export function App() {
               <Route path={`${p}/audit`} element={signedIn(AuditPage)} />
               <Route path={`${p}/monitoring`} element={signedIn(MonitoringRoute)} />
               <Route path={`${p}/actions`} element={signedIn(ActionTrackerRoute)} />
+              <Route path={`${p}/library/*`} element={signedIn(LibraryRoutes)} />
+              <Route path={`${p}/analytics`} element={signedIn(AnalyticsRoute)} />
               <Route path={`${p}/reviewers/*`} element={signedIn(ReviewerRoutes)} />
               <Route path={`${p}/training`} element={signedIn(TrainingRoute)} />
               <Route path={`${p}/reviews`} element={signedIn(ReviewsPage)} />

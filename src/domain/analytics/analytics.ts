@@ -22,21 +22,18 @@ export const analyticsChart = z.enum(Object.keys(analyticsCharts) as [AnalyticsC
 /** Reviews are expected to be published within six months of initiation. */
 export const TIMELINESS_TARGET_MONTHS = 6;
 
+const year = (which: 'first' | 'last') =>
+  z.coerce
+    .number({ error: `Enter the ${which} year as a whole number, like 2024` })
+    .int({ error: `Enter the ${which} year as a whole number, like 2024` })
+    .min(1990, { error: `The ${which} year must be 1990 or later` })
+    .max(2100, { error: `The ${which} year must be 2100 or earlier` });
+
 export const analyticsQuery = z.object({
-  from: z.coerce
-    .number({ error: 'Enter the first year as a whole number' })
-    .int()
-    .min(1990)
-    .max(2100)
+  from: year('first')
     .optional()
-    .describe('First year to include (default: five years before the last)'),
-  to: z.coerce
-    .number({ error: 'Enter the last year as a whole number' })
-    .int()
-    .min(1990)
-    .max(2100)
-    .optional()
-    .describe('Last year to include (default: this year)'),
+    .describe('First year to include (default: four years before the last, so five years in all)'),
+  to: year('last').optional().describe('Last year to include (default: this year)'),
 });
 export type AnalyticsQuery = z.output<typeof analyticsQuery>;
 
@@ -101,4 +98,33 @@ export const analyticsDto = z.object({
 export type AnalyticsDto = z.infer<typeof analyticsDto>;
 
 export const analyticsParams = z.object({ partnershipId: id });
-export const analyticsChartParams = z.object({ partnershipId: id, chart: analyticsChart });
+/**
+ * The chart is checked by the route rather than the path schema, so an unknown chart is a 400 that
+ * names `chart` (the schema still lists the charts for the API description).
+ */
+export const analyticsChartParams = z.object({
+  partnershipId: id,
+  chart: z.string().meta({
+    enum: Object.keys(analyticsCharts),
+    description: 'Which chart: typology, factors, timeliness or actions',
+  }),
+});
+
+/** The CSV file of each chart, before its years and extension: findings-by-typology-2022-2026.csv. */
+export const chartFileNames: Record<AnalyticsChart, string> = {
+  typology: 'findings-by-typology',
+  factors: 'contributory-factors',
+  timeliness: 'time-to-publication',
+  actions: 'actions-by-quarter',
+};
+
+export const annualReportQuery = z.object({
+  year: z.coerce
+    .number({ error: 'Enter the year as a whole number, like 2024' })
+    .int({ error: 'Enter the year as a whole number, like 2024' })
+    .min(1990, { error: 'The year must be 1990 or later' })
+    .max(2100, { error: 'The year must be 2100 or earlier' })
+    .optional()
+    .describe('The calendar year the figures cover (default: this year)'),
+});
+export type AnnualReportQuery = z.output<typeof annualReportQuery>;

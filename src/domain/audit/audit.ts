@@ -110,6 +110,14 @@ export const auditActions = {
   'library.imported': 'Imported older published findings into the learning library',
   'library.import_removed': 'Removed an import of older findings from the learning library',
   'analytics.downloaded': 'Downloaded analytics data',
+  'mfa.enrolled': 'Turned on two-step verification',
+  'mfa.verified': 'Entered a two-step verification code to sign in',
+  'mfa.failed': 'Entered a wrong two-step verification code',
+  'mfa.recovery_code_used': 'Used a recovery code to sign in',
+  'mfa.disabled': 'Turned off two-step verification',
+  'security_policy.updated': 'Changed who must use two-step verification',
+  'api_token.created': 'Created an API token',
+  'api_token.revoked': 'Revoked an API token',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 

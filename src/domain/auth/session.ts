@@ -36,12 +36,33 @@ export const membershipDto = z.object({
     viewLibrary: z.boolean(),
     manageLibrary: z.boolean(),
     viewAnalytics: z.boolean(),
+    manageSecurity: z
+      .boolean()
+      .describe('Whether the person may change the two-step verification policy and the API tokens'),
   }),
 });
 
 export const sessionDto = z.object({
-  user: z.object({ id, name: z.string(), email: z.string(), mustChangePassword: z.boolean() }),
-  memberships: z.array(membershipDto),
+  user: z.object({
+    id,
+    name: z.string(),
+    email: z.string(),
+    mustChangePassword: z.boolean(),
+    mfaEnabled: z.boolean().describe('Whether the person has two-step verification turned on'),
+  }),
+  memberships: z
+    .array(membershipDto)
+    .describe('Empty until the session has passed two-step verification, where it is needed'),
+  mfaPending: z
+    .boolean()
+    .describe(
+      'The password was right and the session now needs the code from the authenticator app (POST /api/session/mfa/verification); every other API answers 401 with `details.reason` `mfa_required` until then',
+    ),
+  mfaEnrolmentRequired: z
+    .boolean()
+    .describe(
+      'The partnership requires two-step verification of this person and they have none: only setting it up, the session and signing out work until it is on',
+    ),
   csrfToken: z
     .string()
     .describe('Send as the X-CSRF-Token header on every write made with the session cookie'),

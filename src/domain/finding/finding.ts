@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fieldFlagsDto } from '../analysis/episode.ts';
+import { libraryTheme } from '../library/library.ts';
 import { id, optionalText, requiredText, timestamp, version } from '../shared/fields.ts';
 
 /** Where a finding stands: it is tested with the case group and agreed by the review team before it is final. */
@@ -95,6 +96,13 @@ const findingFields = {
   recommendations: z.array(recommendation).max(20).optional(),
   priority: priority.nullable().optional(),
   researchQuestionIds: z.array(id).max(50).optional().describe('The research questions it answers'),
+  themes: z
+    .array(libraryTheme)
+    .max(14, { error: 'Choose 14 themes or fewer' })
+    .optional()
+    .describe(
+      'Theme tags that help find it in the learning library; changing them never reopens the finding',
+    ),
 };
 
 export const createFindingInput = z.object(findingFields);
@@ -128,6 +136,7 @@ export const findingDto = z.object({
   recommendations: z.array(z.object({ text: z.string(), addressee: z.string().nullable() })),
   priority: priority.nullable(),
   researchQuestions: z.array(z.object({ id, position: z.int(), text: z.string() })),
+  themes: z.array(z.object({ key: libraryTheme, label: z.string() })),
   status: findingStatus,
   statusLabel: z.string(),
   unmetForAgreement: z.array(z.string()).describe('What is still needed before the review team can agree it'),

@@ -233,4 +233,5 @@ export const libraryImportResult = z.object({
 export type ImportRowProblem = { row: number; column: string; message: string };
 
 export const libraryParams = z.object({ partnershipId: id });
-export const libraryImportParams = z.object({ partnershipId: id, importId: id });
+/** The path of one import; named apart from a chronology import's `importId`. */
+export const libraryImportParams = z.object({ partnershipId: id, libraryImportId: id });

@@ -40,6 +40,8 @@ const START = '\u0002';
 const STOP = '\u0003';
 /** The markers the database puts around matched words in a headline. */
 export const headlineOptions = `StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+/** The same markers around every matched word of the whole text, for a short text shown in full. */
+export const highlightAllOptions = `StartSel=${START}, StopSel=${STOP}, HighlightAll=true`;
 
 /** Splits a database headline into plain-text parts, matched or not, so nothing is rendered as HTML. */
 export function snippetParts(headline: string): { text: string; match: boolean }[] {

@@ -22,6 +22,7 @@ import {
   episodes,
   reviewAnalysisSettings,
 } from '../db/schema/index.ts';
+import { refreshLibraryForReview } from '../library/library-sync.ts';
 import { assertVersion, type ReviewCtx } from '../review/access.ts';
 import { nextNumber, putInOrder, removeNumbered } from '../review/numbering.ts';
 import {
@@ -252,6 +253,7 @@ export async function deleteEpisode(ctx: ReviewCtx, episodeId: string): Promise<
   const row = await removeNumbered(ctx, episodes, episodeId);
   if (!row) return;
   await audit(ctx, 'episode.deleted', row.id, { number: row.number, status: row.status });
+  await refreshLibraryForReview(ctx.tx, ctx.review.id, ctx.now);
 }
 
 /**

@@ -5,6 +5,7 @@ import { moveToRank } from '#domain/analysis/rules.ts';
 import { AppError, type FieldError } from '#domain/shared/app-error.ts';
 import { auditAction } from '../audit/audit.service.ts';
 import { contributoryFactors } from '../db/schema/index.ts';
+import { refreshLibraryForReview } from '../library/library-sync.ts';
 import { assertVersion, type ReviewCtx } from '../review/access.ts';
 import { analysisLabels, presentEpisode } from './episode.presenter.ts';
 import { type EpisodeRow, loadEpisode, loadFactor } from './episode-access.ts';
@@ -112,6 +113,7 @@ export async function addContributoryFactor(
   if (!row) throw new Error('factor not stored');
   await rerank(ctx, episodeId, input.rank ? { id: row.id, rank: input.rank } : undefined);
   await audit(ctx, 'contributory_factor.added', row.id, episodeId, { group: input.group });
+  await refreshLibraryForReview(ctx.tx, ctx.review.id, ctx.now);
   return episodeNow(ctx, episode);
 }
 
@@ -152,6 +154,7 @@ export async function updateContributoryFactor(
     .where(and(eq(contributoryFactors.id, factorId), eq(contributoryFactors.episodeId, episodeId)));
   if (input.rank !== undefined) await rerank(ctx, episodeId, { id: factorId, rank: input.rank });
   await audit(ctx, 'contributory_factor.updated', factorId, episodeId, { fields: changed });
+  await refreshLibraryForReview(ctx.tx, ctx.review.id, ctx.now);
   return episodeNow(ctx, episode);
 }
 
@@ -169,6 +172,7 @@ export async function deleteContributoryFactor(
   if (deleted.length) {
     await rerank(ctx, episodeId);
     await audit(ctx, 'contributory_factor.removed', factorId, episodeId);
+    await refreshLibraryForReview(ctx.tx, ctx.review.id, ctx.now);
   }
   return episodeNow(ctx, episode);
 }

@@ -51,11 +51,13 @@ export async function recordAudit(q: Queryable, entry: AuditEntry): Promise<void
 
 /**
  * Records an action by the signed-in person in the partnership they are working in, in the
- * request's transaction and at the request's time.
+ * request's transaction and at the request's time. A read made with an API token names the token.
  */
 export function auditAction(ctx: MemberCtx, entry: Omit<AuditEntry, 'partnershipId' | 'actorUserId' | 'at'>) {
+  const token = ctx.principal.apiToken;
   return recordAudit(ctx.tx, {
     ...entry,
+    ...(token ? { details: { ...entry.details, apiTokenId: token.id, apiTokenName: token.name } } : {}),
     partnershipId: ctx.membership.partnershipId,
     actorUserId: ctx.principal.userId,
     at: ctx.now,

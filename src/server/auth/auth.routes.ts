@@ -16,7 +16,7 @@ export const authRoutes: AnyRoute[] = [
     operationId: 'login',
     summary: 'Sign in with email address and password',
     description:
-      'Starts a session and sets an httpOnly session cookie. Repeated failures for one account or from one address are refused with 429.',
+      'Starts a session and sets an httpOnly session cookie. Repeated failures for one account or from one address are refused with 429. When the person has two-step verification the session is only `mfaPending` until the code is sent to `verifyMfa`; when their partnership requires it and they have none, it is `mfaEnrolmentRequired` until they set it up (`enrolMfa`, then `verifyMfa`).',
     tags,
     auth: 'none',
     body: loginInput,
@@ -47,6 +47,7 @@ export const authRoutes: AnyRoute[] = [
     tags,
     auth: 'session',
     allowWhilePasswordChangeRequired: true,
+    allowDuringMfa: ['mfa_pending', 'mfa_enrolment_required'],
     response: { status: 200, schema: sessionDto, description: 'The current session' },
     errors: [401],
     handler: async (ctx) => {
@@ -62,6 +63,7 @@ export const authRoutes: AnyRoute[] = [
     tags,
     auth: 'session',
     allowWhilePasswordChangeRequired: true,
+    allowDuringMfa: ['mfa_pending', 'mfa_enrolment_required'],
     response: { status: 204, schema: null, description: 'Signed out' },
     errors: [401, 403],
     handler: async (ctx) => {

@@ -1,11 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { MfaSessionState } from '#domain/auth/mfa.ts';
 import { isSessionExpired } from '#domain/auth/session.ts';
 import { AppError } from '#domain/shared/app-error.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
-import { sessions, users } from '../db/schema/index.ts';
+import { sessionMfaStates, sessions, users } from '../db/schema/index.ts';
 import type { Principal } from '../http/context.ts';
 
 const PLAIN_COOKIE = 'sightlines_session';
@@ -63,9 +64,10 @@ export async function authenticate(
   const { db } = deps.database;
   const id = sessionIdFor(token);
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, mfaState: sessionMfaStates.state })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(sessionMfaStates, eq(sessionMfaStates.sessionId, sessions.id))
     .where(eq(sessions.id, id));
   if (!row) {
     clearSessionCookie(reply, request, deps.config);
@@ -88,6 +90,8 @@ export async function authenticate(
     csrfToken: row.session.csrfToken,
     mustChangePassword: row.user.mustChangePassword,
     sessionCreatedAt: row.session.createdAt,
+    mfaState: (row.mfaState as MfaSessionState | null) ?? null,
+    apiToken: null,
   };
 }
 
@@ -96,7 +100,8 @@ export function checkCsrf(request: FastifyRequest, principal: Principal): void {
   const sent = request.headers['x-csrf-token'];
   const expected = Buffer.from(principal.csrfToken);
   const given = Buffer.from(typeof sent === 'string' ? sent : '');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  // A principal without a CSRF token (an API token) never writes with it, even by mistake.
+  if (expected.length === 0 || given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new AppError(
       'forbidden',
       'This request is missing its security token. Reload the page and try again.',

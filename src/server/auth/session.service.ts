@@ -1,4 +1,6 @@
 import { and, asc, count, eq, gte, lt } from 'drizzle-orm';
+import type { MfaSessionState } from '#domain/auth/mfa.ts';
+import { mayManageSecurity } from '#domain/auth/security-policy.ts';
 import {
   defaultThrottleLimits,
   type LoginInput,
@@ -15,6 +17,7 @@ import type { Queryable } from '../db/client.ts';
 import { loginAttempts, memberships, partnerships, sessions, users } from '../db/schema/index.ts';
 import type { AuthedCtx, Ctx, Principal } from '../http/context.ts';
 import { newToken, sessionIdFor } from './authenticate.ts';
+import { hasActiveMfa, secondStepFor, sessionMfaState, setSessionMfaState } from './mfa-state.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password.ts';
 
 export type SignInOutcome = { ok: true; token: string; session: SessionDto } | { ok: false; error: AppError };
@@ -97,27 +100,60 @@ export async function signIn(ctx: Ctx, input: LoginInput): Promise<SignInOutcome
     return { ok: false, error: wrongCredentials() };
   }
 
-  const { token, id } = await startSession(ctx.tx, user.id, ctx.now);
-  for (const m of activeMemberships) {
-    await recordAudit(ctx.tx, {
-      partnershipId: m.partnershipId,
-      actorUserId: user.id,
-      action: 'session.signed_in',
-      entityType: 'session',
-      at: ctx.now,
-    });
-  }
+  const { token, id, mfaState } = await startSession(ctx.tx, user.id, ctx.now);
+  // With two-step verification still to do, the sign-in is recorded once it is done.
+  if (!mfaState) await auditSignedIn(ctx.tx, user.id, ctx.now);
   const session = await describeSession(ctx.tx, id, ctx.config.session);
   return { ok: true, token, session };
 }
 
-/** Opens a new session for a person and notes when they signed in; the caller sets the cookie. */
+/** Records a completed sign-in in each partnership the person belongs to. */
+export async function auditSignedIn(
+  q: Queryable,
+  userId: string,
+  now: Date,
+  details?: Record<string, unknown>,
+): Promise<void> {
+  for (const m of await listMemberships(q, userId)) {
+    await recordAudit(q, {
+      partnershipId: m.partnershipId,
+      actorUserId: userId,
+      action: 'session.signed_in',
+      entityType: 'session',
+      ...(details ? { details } : {}),
+      at: now,
+    });
+  }
+}
+
+/**
+ * Opens a new session for a person and notes when they signed in; the caller sets the cookie. The
+ * session waits for the code when the person has two-step verification, or for them to set it up
+ * when their partnership requires it.
+ */
 export async function startSession(q: Queryable, userId: string, now: Date) {
+  const mfaState = await secondStepFor(q, userId);
+  const { token, id } = await openSession(q, userId, now, mfaState);
+  await q.update(users).set({ lastSignedInAt: now }).where(eq(users.id, userId));
+  return { token, id, mfaState };
+}
+
+/** Inserts a session with a fresh token and CSRF token, on hold for two-step verification if asked. */
+async function openSession(q: Queryable, userId: string, now: Date, mfaState: MfaSessionState | null) {
   const token = newToken();
   const id = sessionIdFor(token);
   await q.insert(sessions).values({ id, userId, csrfToken: newToken(), createdAt: now, lastSeenAt: now });
-  await q.update(users).set({ lastSignedInAt: now }).where(eq(users.id, userId));
+  if (mfaState) await setSessionMfaState(q, id, mfaState);
   return { token, id };
+}
+
+/**
+ * Replaces a session that has just passed two-step verification with a new, complete one (new
+ * token, new CSRF token), so a token seen before the second step is worth nothing after it.
+ */
+export async function renewSession(q: Queryable, sessionId: string, userId: string, now: Date) {
+  await q.delete(sessions).where(eq(sessions.id, sessionId));
+  return openSession(q, userId, now, null);
 }
 
 /** Ends a session and records the sign-out in each partnership the person belongs to. */
@@ -200,13 +236,16 @@ export async function describeSession(
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, sessionId));
   if (!row) throw AppError.unauthenticated();
-  const ms = await listMemberships(q, row.user.id);
+  const mfaState = await sessionMfaState(q, sessionId);
+  // Until the second step is done, the session does not say where the person works.
+  const ms = mfaState ? [] : await listMemberships(q, row.user.id);
   return {
     user: {
       id: row.user.id,
       name: row.user.name,
       email: row.user.email,
       mustChangePassword: row.user.mustChangePassword,
+      mfaEnabled: await hasActiveMfa(q, row.user.id),
     },
     memberships: ms.map((m) => {
       const role = m.role as PartnershipRole;
@@ -215,9 +254,14 @@ export async function describeSession(
         partnershipName: m.partnershipName,
         role,
         roleLabel: partnershipRoles[role],
-        abilities: partnershipAbilities({ userId: row.user.id, role }),
+        abilities: {
+          ...partnershipAbilities({ userId: row.user.id, role }),
+          manageSecurity: mayManageSecurity(role),
+        },
       };
     }),
+    mfaPending: mfaState === 'mfa_pending',
+    mfaEnrolmentRequired: mfaState === 'mfa_enrolment_required',
     csrfToken: row.session.csrfToken,
     expiresAt: sessionExpiry(row.session, limits).toISOString(),
     idleTimeoutMinutes: limits.idleMinutes,

@@ -6,6 +6,7 @@ import type {
   PrevalenceSource,
   Priority,
 } from '#domain/finding/finding.ts';
+import type { LibraryTheme } from '#domain/library/library.ts';
 import type { PseudonymEntryInput } from '#domain/pseudonym/register.ts';
 
 /** One finding of the demo review, written in the systems model's voice: a pattern, not a case detail. */
@@ -15,6 +16,8 @@ export type DemoFinding = {
   /** A category code of the built-in typology (version 1). */
   typologyCode: string;
   polarity: Polarity;
+  /** What the finding is about, in the learning library's theme keys. */
+  themes: LibraryTheme[];
   /** The numbers of the demo key practice episodes that show it. */
   episodes: number[];
   prevalenceSources: PrevalenceSource[];
@@ -38,6 +41,7 @@ export const demoFindings: DemoFinding[] = [
       'Children’s social care’s assessment and step-down forms prompt for health and police checks and for the family’s consent, not for the view of early years settings or each agency’s latest view, so assessments and closures for pre-school children tend to rest on the agencies the forms name.',
     typologyCode: 'tools',
     polarity: 'risk',
+    themes: ['neglect', 'information_sharing', 'voice_of_the_child'],
     episodes: [3, 4, 5],
     howItShowed:
       'In episode 3 the single agency assessment gathered the views of health and police, the two checks the assessment template prompted for. The nursery place was recorded on the referral form, and the nursery was not contacted. In episode 4 the step-down form asked for the family’s consent and the early help offer; the health visitor’s latest weight, taken four days before the closure, and the nursery’s attendance figures were not asked for. In episode 5 the nursery’s own safeguarding log was kept by date rather than by child, so one child’s entries were weeks apart and a pattern had to be searched for. In each episode the form shaped whose information was in front of the person deciding.',
@@ -62,6 +66,7 @@ export const demoFindings: DemoFinding[] = [
       'At the children’s social care front door, police notifications graded standard are screened one at a time under high volume, with earlier contacts out of view, and decisions of no further action are not sent back to police, so a run of low-level incidents about one child is hard to see from either side.',
     typologyCode: 'incidents_crises',
     polarity: 'risk',
+    themes: ['domestic_abuse', 'neglect', 'information_sharing'],
     episodes: [2, 4],
     howItShowed:
       'In episode 2 police attended the address five times in two months and sent a notification each time. The front door recorded two of them as contacts and decided no further action on each, with the earlier contacts on a separate tab of the case recording system. Police were not told the outcomes, and officers expected a strategy discussion that was not held. In episode 4 a further notification of shouting arrived in the final week of the assessment and was read alongside the father’s return home; it was not discussed with police before the assessment closed.',
@@ -87,6 +92,7 @@ export const demoFindings: DemoFinding[] = [
       'When caseloads and staffing are stretched, decisions such as closing an assessment are agreed in short case discussions that centre on the family’s engagement, and designated safeguarding leads in nurseries have no protected supervision, so there is little routine space to ask which agencies have been heard from.',
     typologyCode: 'management_systems',
     polarity: 'risk',
+    themes: ['neglect', 'professional_curiosity'],
     episodes: [3, 4, 5],
     howItShowed:
       'In episode 3 a social worker with 24 cases and several assessments due that month gathered the information the template prompted for, and no more. In episode 4 the same caseload and three court deadlines made a prompt closure feel like the realistic option, and the team manager agreed the closure in a short case discussion rather than in supervision; the discussion centred on the mother’s engagement. In episode 5 the nursery’s designated safeguarding lead was covering a room during a staff shortage and had no regular safeguarding supervision in which the log was reviewed for patterns.',
@@ -111,6 +117,7 @@ export const demoFindings: DemoFinding[] = [
       'The monthly liaison meeting between GP practices and health visitors gives health visitors a dependable picture of a parent’s treatment and of appointments not attended, which supports judgements about a young child made from the whole picture; its monthly rhythm means some news takes weeks to arrive.',
     typologyCode: 'longer_term',
     polarity: 'strength',
+    themes: ['parental_mental_health', 'information_sharing', 'neglect'],
     episodes: [1, 6],
     howItShowed:
       'In episode 1 the health visitor learned from the liaison meeting, within a fortnight, that the GP was treating the mother’s low mood. They read the fall in weight together with the mother’s mood and the conditions at home, and referred on the combined picture; the episode is appraised as good practice. In episode 6 the GP practice raised two mental health appointments the mother did not attend at the meeting, and the health visitor learned of them about ten days later.',

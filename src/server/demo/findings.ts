@@ -118,6 +118,7 @@ export async function seedDemoFindings(
         boardQuestions: f.boardQuestions,
         recommendations: [],
         priority: f.priority,
+        themes: f.themes,
         status: f.status,
         createdBy: lead.userId,
         createdAt: daysBefore(today, 10 - i),

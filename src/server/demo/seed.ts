@@ -8,6 +8,7 @@ import { hashPassword } from '../auth/password.ts';
 import type { Db, Queryable } from '../db/client.ts';
 import { agencies, memberships, partnerships, users } from '../db/schema/index.ts';
 import { seedDemoIntake } from '../intake/demo.ts';
+import { seedDemoLibrary } from './library.ts';
 import { seedDemoReview } from './review.ts';
 
 export const DEMO_SLUG = 'demo';
@@ -199,6 +200,7 @@ export async function seedDemo(
       today,
       dataDir,
     });
+    await seedDemoLibrary(tx, { partnershipId: p.id, agencyIds, today });
     const intakeAgencies = ['CSC', 'Police', 'Community health'].map((key) => agencyIds.get(key)!);
     await seedDemoIntake(tx, p.id, intakeAgencies, today);
     return {

@@ -10,6 +10,7 @@ import {
   type Priority,
 } from '#domain/finding/finding.ts';
 import { type FindingFacts, unmetForFindingStatus } from '#domain/finding/rules.ts';
+import { type LibraryTheme, libraryThemes } from '#domain/library/library.ts';
 import { mayInReview } from '#domain/review/policy.ts';
 import { flaggedFindingFields, unresolvedIn } from '../analysis/language.service.ts';
 import type { Queryable } from '../db/client.ts';
@@ -34,6 +35,12 @@ export async function typologyNames(q: Queryable, review: Review): Promise<Map<s
 
 const typologyOf = (code: string | null, names: Map<string, string>) =>
   code ? { code, name: names.get(code) ?? code } : null;
+
+/** A finding's theme tags with their labels; a key no longer in the list is left out. */
+const themesOf = (keys: readonly string[]) =>
+  keys
+    .filter((k): k is LibraryTheme => Object.hasOwn(libraryThemes, k))
+    .map((key) => ({ key, label: libraryThemes[key] }));
 
 /** The facts the status rules read, from the row and how many episodes show it. */
 export function factsOf(row: FindingRow, episodeCount: number): FindingFacts {
@@ -104,6 +111,7 @@ export async function presentFinding(ctx: ReviewCtx, row: FindingRow): Promise<F
     recommendations: row.recommendations,
     priority: row.priority as Priority | null,
     researchQuestions: questions,
+    themes: themesOf(row.themes),
     status,
     statusLabel: findingStatuses[status] ?? status,
     unmetForAgreement: unmetForFindingStatus(factsOf(row, linked.length), 'agreed_by_review_team'),

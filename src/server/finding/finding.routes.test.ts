@@ -260,16 +260,34 @@ describe('writing a finding', () => {
     expect(row!.statement).toMatch(/^Accounts/);
   });
 
-  it('returns an agreed finding to emerging when what it says changes, but not for its priority', async () => {
+  it('returns an agreed finding to emerging when what it says changes, but not for its priority or themes', async () => {
     let r = await call(t, as.lead_reviewer, 'POST', `${url}/${id}/agree`, { version: 2 });
     expect(r.json()).toMatchObject({ status: 'agreed_by_review_team', version: 3 });
     r = await call(t, as.review_team_member, 'PATCH', `${url}/${id}`, { version: 3, priority: 'medium' });
     expect(r.json()).toMatchObject({ status: 'agreed_by_review_team', version: 4 });
+    r = await call(t, as.review_team_member, 'PATCH', `${url}/${id}`, { version: 4, themes: ['cats'] });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.details.fields[0]).toEqual({
+      path: 'themes.0',
+      message: 'Choose themes from the list',
+    });
     r = await call(t, as.review_team_member, 'PATCH', `${url}/${id}`, {
       version: 4,
+      themes: ['information_sharing', 'neglect'],
+    });
+    expect(r.json()).toMatchObject({
+      status: 'agreed_by_review_team',
+      version: 5,
+      themes: [
+        { key: 'information_sharing', label: 'Information sharing' },
+        { key: 'neglect', label: 'Neglect' },
+      ],
+    });
+    r = await call(t, as.review_team_member, 'PATCH', `${url}/${id}`, {
+      version: 5,
       boardQuestions: [...completeFinding.boardQuestions, 'What does the board expect of GPs?'],
     });
-    expect(r.json()).toMatchObject({ status: 'emerging', version: 5 });
+    expect(r.json()).toMatchObject({ status: 'emerging', version: 6 });
     const logs = await audited(id, 'finding.updated');
     expect(logs.at(-1)!.details).toMatchObject({ fields: ['boardQuestions'], reopened: true });
   });

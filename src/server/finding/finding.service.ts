@@ -22,6 +22,7 @@ import {
   findings,
   researchQuestions,
 } from '../db/schema/index.ts';
+import { refreshLibraryForReview } from '../library/library-sync.ts';
 import { assertVersion, type ReviewCtx } from '../review/access.ts';
 import { nextNumber, putInOrder, removeNumbered } from '../review/numbering.ts';
 import { factsOf, presentFinding, presentFindingList, typologyNames } from './finding.presenter.ts';
@@ -39,6 +40,9 @@ const audit = (
     entityId,
     details: { reviewId: ctx.review.id, ...details },
   });
+
+/** Keeps the review's entries in the learning library in step with its findings. */
+const refreshLibrary = (ctx: ReviewCtx) => refreshLibraryForReview(ctx.tx, ctx.review.id, ctx.now);
 
 const distinct = <T>(items: readonly T[]) => [...new Set(items)];
 const sameSet = (a: readonly string[], b: readonly string[]) =>
@@ -103,6 +107,7 @@ function columnsFrom(input: FindingInput): Partial<typeof findings.$inferInsert>
   if (input.polarity !== undefined) set.polarity = input.polarity;
   if (input.typologyCode !== undefined) set.typologyCode = input.typologyCode || null;
   if (input.prevalenceSources !== undefined) set.prevalenceSources = distinct(input.prevalenceSources);
+  if (input.themes !== undefined) set.themes = distinct(input.themes);
   if (input.currency !== undefined) set.currency = input.currency ?? null;
   if (input.currencyNote !== undefined) set.currencyNote = input.currencyNote || null;
   if (input.priority !== undefined) set.priority = input.priority ?? null;
@@ -182,6 +187,7 @@ export async function createFinding(ctx: ReviewCtx, input: CreateFindingInput): 
   await linkEpisodes(ctx, row.id, distinct(input.episodeIds ?? []));
   await linkResearchQuestions(ctx, row.id, distinct(input.researchQuestionIds ?? []));
   await audit(ctx, 'finding.created', row.id, { number: row.number });
+  await refreshLibrary(ctx);
   return presentFinding(ctx, row);
 }
 
@@ -240,6 +246,7 @@ export async function updateFinding(
     fields: changed,
     ...(reopened ? { reopened: true, from: row.status } : {}),
   });
+  await refreshLibrary(ctx);
   return presentFinding(ctx, updated ?? row);
 }
 
@@ -258,6 +265,7 @@ export async function deleteFinding(ctx: ReviewCtx, findingId: string): Promise<
   const row = await removeNumbered(ctx, findings, findingId);
   if (!row) return;
   await audit(ctx, 'finding.deleted', row.id, { number: row.number, status: row.status });
+  await refreshLibrary(ctx);
 }
 
 /** Puts the review's findings in a new order, numbered 1..n; the order must name every finding once. */
@@ -270,6 +278,7 @@ export async function reorderFindings(
     message: 'List every finding of the review, each once',
   });
   await audit(ctx, 'findings.reordered', null, { findingIds: input.findingIds });
+  await refreshLibrary(ctx);
   return presentFindingList(ctx);
 }
 
@@ -292,6 +301,7 @@ async function moveTo(
     from: row.status,
     to,
   });
+  await refreshLibrary(ctx);
   return presentFinding(ctx, updated ?? row);
 }
 

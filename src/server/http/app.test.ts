@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,6 +78,33 @@ describe('security headers and limits', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBe('DENY');
     expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('serves the web app with fresh CSP nonces on its script and styles, and no inline script', async () => {
+    const webDir = mkdtempSync(join(tmpdir(), 'sightlines-web-'));
+    writeFileSync(
+      join(webDir, 'index.html'),
+      '<!doctype html><html lang="en"><head><link rel="stylesheet" href="/assets/a.css"><script type="module" src="/assets/a.js"></script></head><body></body></html>',
+    );
+    const web = await createTestApp({ webDir });
+    try {
+      const page = (url: string) => web.app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
+      const pages = [await page('/partnerships'), await page('/sign-in')];
+      const nonces = pages.map((page) => {
+        const csp = page.headers['content-security-policy'] as string;
+        const script = /script-src 'self' 'nonce-([0-9a-f]{32})'/.exec(csp)?.[1];
+        const style = /style-src 'self' 'nonce-([0-9a-f]{32})'/.exec(csp)?.[1];
+        expect(script).toBeDefined();
+        expect(page.body).toContain(`<script nonce="${script}" type="module"`);
+        expect(page.body).toContain(`<link nonce="${style}" rel="stylesheet"`);
+        expect(csp).not.toContain('unsafe-inline');
+        return script;
+      });
+      expect(nonces[0]).not.toBe(nonces[1]);
+    } finally {
+      await web.close();
+      rmSync(webDir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a body over the limit with 413 in the usual error shape', async () => {

@@ -14,6 +14,7 @@ import {
   givenNotification,
   givenRapidReview,
 } from '../intake/intake.fixtures.ts';
+import { givenLibraryImport } from '../library/testing.ts';
 import { givenMeetingForEveryone } from '../meeting/testing.ts';
 import { givenSupervisionThread } from '../quality/supervision-testing.ts';
 import { givenCirculation, givenReportComment } from '../report/review-testing.ts';
@@ -30,6 +31,7 @@ import {
   signInAs,
   type TestApp,
 } from '../testing/harness.ts';
+import { givenApiToken } from '../token/testing.ts';
 import { givenReviewer } from '../training/testing.ts';
 
 /**
@@ -275,6 +277,26 @@ const matrix: Record<string, Who> = {
   updateAction: { review: ['business_manager', 'chair'] },
   listActions: ['partnership_admin', 'business_manager'],
   exportActions: ['partnership_admin', 'business_manager'],
+  getAnalytics: ['partnership_admin', 'business_manager', 'member'],
+  downloadAnalyticsCsv: ['partnership_admin', 'business_manager', 'member'],
+  downloadAnnualReport: ['partnership_admin', 'business_manager', 'member'],
+  searchLibrary: ['partnership_admin', 'business_manager', 'member'],
+  similarFindings: {
+    review: ['business_manager', 'lead_reviewer', 'trainee_reviewer', 'review_team_member'],
+  },
+  getLibrarySettings: ['partnership_admin', 'business_manager'],
+  updateLibrarySettings: ['partnership_admin', 'business_manager'],
+  importLibraryFindings: ['partnership_admin', 'business_manager'],
+  removeLibraryImport: ['partnership_admin', 'business_manager'],
+  downloadLibraryImportTemplate: ['partnership_admin', 'business_manager'],
+  enrolMfa: 'signedIn',
+  verifyMfa: 'signedIn',
+  disableMfa: 'signedIn',
+  getSecurityPolicy: ['partnership_admin'],
+  updateSecurityPolicy: ['partnership_admin'],
+  listApiTokens: ['partnership_admin'],
+  createApiToken: ['partnership_admin'],
+  revokeApiToken: ['partnership_admin'],
 };
 const roles: PartnershipRole[] = ['partnership_admin', 'business_manager', 'member'];
 
@@ -335,6 +357,8 @@ beforeAll(async () => {
     reviewerId: (await givenReviewer(t, pid)).id,
   };
   ids.actionId = (await givenAction(t, review, ids.findingId!)).id;
+  ids.tokenId = (await givenApiToken(t, pid, ids.userId!)).id;
+  ids.libraryImportId = (await givenLibraryImport(t, pid)).record.id;
   const version = await givenReportVersion(t, review);
   const round = await givenCirculation(t, review, version.id, { audience: 'case_group' });
   ids.circulationId = round.id;

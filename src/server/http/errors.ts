@@ -48,6 +48,18 @@ function fromFastify(error: FastifyError): AppError | null {
 }
 
 /** Installs the error handler: every error leaves as `{ error: { code, message, details } }`; a 5xx never leaks internals. */
+/**
+ * Marks the web app's script and style elements with this response's CSP nonces, so the policy can
+ * allow exactly them: no inline script runs, and an injected element without the nonce is refused.
+ */
+export function withNonces(html: string, nonce: { script: string; style: string } | null): string {
+  if (!nonce) return html;
+  return html
+    .replace(/<script\b/g, `<script nonce="${nonce.script}"`)
+    .replace(/<link\b(?=[^>]*rel="stylesheet")/g, `<link nonce="${nonce.style}"`)
+    .replace(/<style\b/g, `<style nonce="${nonce.style}"`);
+}
+
 export function installErrorHandler(app: FastifyInstance, options: { webIndex: string | null }): void {
   app.setErrorHandler((err, request, reply) => {
     const error = err as FastifyError;
@@ -80,7 +92,7 @@ export function installErrorHandler(app: FastifyInstance, options: { webIndex: s
       return reply
         .type('text/html; charset=utf-8')
         .header('Cache-Control', 'no-cache')
-        .send(readFileSync(options.webIndex));
+        .send(withNonces(readFileSync(options.webIndex, 'utf8'), reply.cspNonce));
     }
     if (wantsPage) {
       return reply

@@ -83,7 +83,12 @@ export function buildOpenApi(routes: AnyRoute[], info: { version: string }) {
       summary: route.summary,
       ...(route.description ? { description: route.description } : {}),
       tags: route.tags,
-      security: route.auth === 'session' ? [{ sessionCookie: [] }] : [],
+      security:
+        route.auth !== 'session'
+          ? []
+          : route.method === 'GET'
+            ? [{ sessionCookie: [] }, { apiToken: [] }]
+            : [{ sessionCookie: [] }],
       parameters: parameters(route),
       ...(route.body
         ? {
@@ -112,6 +117,12 @@ export function buildOpenApi(routes: AnyRoute[], info: { version: string }) {
           in: 'cookie',
           name: 'sightlines_session',
           description: '`__Host-sightlines_session` over HTTPS',
+        },
+        apiToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'An API token made by a partnership admin (`Authorization: Bearer sl_…`): read-only, limited to its partnership and its scopes, revocable.',
         },
       },
       schemas: { Error: toSchema(errorBody, 'output') },

@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { z } from 'zod';
+import type { MfaSessionState } from '#domain/auth/mfa.ts';
 import { AppError } from '#domain/shared/app-error.ts';
 import { authenticate, checkCsrf } from '../auth/authenticate.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
-import type { Ctx } from './context.ts';
+import {
+  authenticateApiToken,
+  bearerToken,
+  checkTokenPartnership,
+  checkTokenReach,
+} from '../token/authenticate-token.ts';
+import type { Ctx, Principal } from './context.ts';
 import { fieldErrors } from './errors.ts';
 
 type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -38,10 +45,18 @@ export type RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodTy
   summary: string;
   description?: string;
   tags: string[];
-  /** `session`: a signed-in person is required (401 otherwise); `none`: anyone. */
+  /**
+   * `session`: a signed-in person is required (401 otherwise), or an API token whose scopes open
+   * the route (see `#domain/token/token.ts`); `none`: anyone.
+   */
   auth: 'session' | 'none';
   /** Routes a person may use while they must still replace a temporary password. */
   allowWhilePasswordChangeRequired?: boolean;
+  /**
+   * The two-step verification states in which a session may use this route before it is complete:
+   * only the session itself, signing out, and setting up or entering the code.
+   */
+  allowDuringMfa?: readonly MfaSessionState[];
   params?: P;
   query?: Q;
   body?: B;
@@ -101,6 +116,33 @@ export function findNulCharacter(value: unknown, path = ''): string | null {
 
 const isWrite = (method: string) => method !== 'GET' && method !== 'HEAD';
 
+/**
+ * Who is making the request: the API token when it sends `Authorization: Bearer …` (a bad token is
+ * refused, never replaced by the session cookie), otherwise the person signed in with the cookie.
+ */
+async function identify(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: { database: Database; config: Config },
+): Promise<Principal | null> {
+  const token = bearerToken(request);
+  if (token !== null) return authenticateApiToken(token, deps.database, new Date());
+  return authenticate(request, reply, deps);
+}
+
+/** Holds a session that has not finished two-step verification to the routes that finish it. */
+function checkMfa(route: AnyRoute, principal: Principal): void {
+  const state = principal.mfaState;
+  if (!state || route.allowDuringMfa?.includes(state)) return;
+  if (state === 'mfa_pending') {
+    const message = 'Enter the code from your authenticator app to finish signing in.';
+    throw new AppError('unauthenticated', message, { reason: 'mfa_required' });
+  }
+  throw new AppError('forbidden', 'Set up two-step verification before you continue.', {
+    reason: 'mfa_enrolment_required',
+  });
+}
+
 /** Registers routes on Fastify: authenticate, parse, open a transaction, run the handler, reply. */
 export function registerRoutes(
   app: FastifyInstance,
@@ -112,10 +154,11 @@ export function registerRoutes(
       method: route.method,
       url: route.url,
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
-        const principalAndSession =
-          route.auth === 'session' ? await authenticate(request, reply, deps) : null;
+        const principalAndSession = route.auth === 'session' ? await identify(request, reply, deps) : null;
         if (route.auth === 'session' && !principalAndSession) throw AppError.unauthenticated();
-        if (principalAndSession && isWrite(route.method)) checkCsrf(request, principalAndSession);
+        if (principalAndSession?.apiToken) checkTokenReach(route, principalAndSession.apiToken);
+        else if (principalAndSession && isWrite(route.method)) checkCsrf(request, principalAndSession);
+        if (principalAndSession) checkMfa(route, principalAndSession);
         if (principalAndSession?.mustChangePassword && !route.allowWhilePasswordChangeRequired) {
           throw new AppError('forbidden', 'Choose a new password before you continue.', {
             reason: 'password_change_required',
@@ -125,6 +168,7 @@ export function registerRoutes(
         const params = route.params ? route.params.safeParse(request.params) : { success: true, data: {} };
         // A malformed identifier in the path names nothing that exists.
         if (!params.success) throw AppError.notFound();
+        if (principalAndSession?.apiToken) checkTokenPartnership(params.data, principalAndSession.apiToken);
 
         const baseCtx = (tx: Ctx['tx']): Ctx => ({
           tx,

@@ -19,6 +19,7 @@ import { auditAction } from '../audit/audit.service.ts';
 import { pseudonymEntries, pseudonymRegisters, users } from '../db/schema/index.ts';
 import { httpStatusFor } from '../http/errors.ts';
 import { Respond } from '../http/route.ts';
+import { refreshLibraryForReview } from '../library/library-sync.ts';
 import type { ReviewCtx } from '../review/access.ts';
 
 type UpdateInput = z.output<typeof updatePseudonymRegisterInput>;
@@ -154,6 +155,7 @@ export async function updatePseudonymRegister(
       ...registerChangeCounts(current.entries, input.entries),
     },
   });
+  await refreshLibraryForReview(ctx.tx, review.id, ctx.now);
   return loadRegister(ctx);
 }
 

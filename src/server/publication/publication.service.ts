@@ -20,6 +20,7 @@ import { mayInReview } from '#domain/review/policy.ts';
 import { AppError } from '#domain/shared/app-error.ts';
 import { auditAction } from '../audit/audit.service.ts';
 import { publications, reportVersions, users } from '../db/schema/index.ts';
+import { refreshLibraryForReview } from '../library/library-sync.ts';
 import { versionStates } from '../report/version-access.ts';
 import { assertVersion, type ReviewCtx } from '../review/access.ts';
 
@@ -133,5 +134,6 @@ export async function recordPublication(
       fields: changed,
     },
   });
+  await refreshLibraryForReview(ctx.tx, ctx.review.id, ctx.now);
   return presentPublication(ctx, await loadPublication(ctx), signedOff);
 }

@@ -25,6 +25,7 @@ import {
   reviewTransitions,
 } from '../db/schema/index.ts';
 import type { MemberCtx } from '../http/context.ts';
+import { refreshLibraryForReview } from '../library/library-sync.ts';
 import { assertVersion, type ReviewCtx, type ReviewRow } from './access.ts';
 import { reviewDeadlines } from './deadlines.ts';
 import { presentReview } from './review.presenter.ts';
@@ -199,6 +200,7 @@ export async function updateReview(ctx: ReviewCtx, input: UpdateReviewInput) {
     ...(agencyIds ? ['agencyIds'] : []),
     ...(questions ? ['researchQuestions'] : []),
   ];
+  await refreshLibraryForReview(ctx.tx, review.id, ctx.now);
   await auditAction(ctx, {
     action: 'review.updated',
     entityType: 'review',

@@ -19,8 +19,20 @@ export type DetailedApiError = new (
  * problem message, its code 'unauthenticated' for a 401, the code `fallbackCodes` gives its status,
  * or 'internal'.
  */
-export async function postKeepingDetails<T>(
+export function postKeepingDetails<T>(
   client: QueryClient,
+  path: string,
+  body: unknown,
+  errorType: DetailedApiError,
+  fallbackCodes: Partial<Record<number, ErrorCode>> = {},
+): Promise<T> {
+  return sendKeepingDetails<T>(client, 'POST', path, body, errorType, fallbackCodes);
+}
+
+/** As `postKeepingDetails`, for a write by another method (a PUT that may be refused as stale). */
+export async function sendKeepingDetails<T>(
+  client: QueryClient,
+  method: 'POST' | 'PUT' | 'PATCH',
   path: string,
   body: unknown,
   errorType: DetailedApiError,
@@ -32,7 +44,7 @@ export async function postKeepingDetails<T>(
   let response: Response;
   try {
     response = await fetch(path, {
-      method: 'POST',
+      method,
       headers,
       credentials: 'same-origin',
       body: JSON.stringify(body),

@@ -32,7 +32,17 @@ export function SignInPage() {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    signIn.mutate({ email, password }, { onSuccess: () => navigate(returnTo) });
+    signIn.mutate(
+      { email, password },
+      {
+        onSuccess: (signedIn) => {
+          const to = encodeURIComponent(returnTo);
+          if (signedIn.mfaPending) navigate(`/sign-in/code?to=${to}`);
+          else if (signedIn.mfaEnrolmentRequired) navigate(`/sign-in/set-up?to=${to}`);
+          else navigate(returnTo);
+        },
+      },
+    );
   };
 
   return (

@@ -10,7 +10,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const onlyMembership = session?.memberships.length === 1 ? session.memberships[0] : undefined;
   const membership =
     session?.memberships.find((m) => m.partnershipId === match?.params.partnershipId) ?? onlyMembership;
-  const showNavigation = session && !session.user.mustChangePassword;
+  const midSignIn = Boolean(session?.mfaPending || session?.mfaEnrolmentRequired);
+  const showNavigation = session && !session.user.mustChangePassword && !midSignIn;
 
   return (
     <>
@@ -32,7 +33,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <ServiceNavigation membership={showNavigation ? membership : undefined}>
             <AccountNavigation
               name={session.user.name}
-              showChangePassword={!session.user.mustChangePassword}
+              showChangePassword={!session.user.mustChangePassword && !midSignIn}
             />
           </ServiceNavigation>
         ) : null}

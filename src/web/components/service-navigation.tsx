@@ -22,6 +22,8 @@ function navigationItems(membership: Membership): Item[] {
   if (membership.abilities.listUsers) items.push({ text: 'People', href: `${home}/users` });
   if (membership.abilities.monitorReviews) items.push({ text: 'Monitoring', href: `${home}/monitoring` });
   if (membership.abilities.trackActions) items.push({ text: 'Actions', href: `${home}/actions` });
+  if (membership.abilities.viewLibrary) items.push({ text: 'Library', href: `${home}/library` });
+  if (membership.abilities.viewAnalytics) items.push({ text: 'Analytics', href: `${home}/analytics` });
   if (membership.abilities.viewReviewerPool) {
     items.push({ text: 'Reviewer pool', href: `${home}/reviewers` });
     items.push({ text: 'Training', href: `${home}/training` });
@@ -79,7 +81,7 @@ export function ServiceNavigation({
   );
 }
 
-/** Who is signed in, with "Change password" and "Sign out". */
+/** Who is signed in, with "Your account", "Change password" and "Sign out". */
 export function AccountNavigation({
   name,
   showChangePassword,
@@ -94,11 +96,18 @@ export function AccountNavigation({
       <ul className="app-account-nav">
         <li className="app-account-nav__name">{name}</li>
         {showChangePassword ? (
-          <li>
-            <Link className="govuk-link" to="/password">
-              Change password
-            </Link>
-          </li>
+          <>
+            <li>
+              <Link className="govuk-link" to="/account">
+                Your account
+              </Link>
+            </li>
+            <li>
+              <Link className="govuk-link" to="/password">
+                Change password
+              </Link>
+            </li>
+          </>
         ) : null}
         <li>
           <button type="button" className="app-link-button" onClick={onSignOut} disabled={signOut.isPending}>

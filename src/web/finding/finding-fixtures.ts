@@ -62,6 +62,7 @@ export function findingBody(overrides: Partial<FindingDto> = {}): FindingDto {
     recommendations: [],
     priority: null,
     researchQuestions: [],
+    themes: [],
     status: 'emerging',
     statusLabel: 'Emerging',
     unmetForAgreement: ['Give the evidence that it is not a quirk of this case, and where it comes from'],

@@ -3,7 +3,6 @@ import { Link } from 'react-router';
 import {
   type CheckedFindingField,
   currencies,
-  polarities,
   prevalenceSources,
   priorities,
 } from '#domain/finding/finding.ts';
@@ -11,7 +10,6 @@ import { analysisPage } from '../analysis/api.ts';
 import { LanguageCheckedField, LanguageCheckedTextarea } from '../analysis/language-checked-textarea.tsx';
 import { CheckboxesField } from '../components/checkboxes-field.tsx';
 import { type Choice, describedBy, ErrorMessage, Hint, TextField } from '../components/form-fields.tsx';
-import { Loading } from '../components/problem-pages.tsx';
 import { RadiosField } from '../components/radios-field.tsx';
 import { TextareaField } from '../components/textarea-field.tsx';
 import { FormSection, UnsavedWording } from '../components/written-fields.tsx';
@@ -52,7 +50,7 @@ export type FindingChoices = {
   researchQuestions: Choice[];
 };
 
-const choicesOf = (labels: Record<string, string>): Choice[] =>
+export const choicesOf = (labels: Record<string, string>): Choice[] =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 type CheckedProps = {
@@ -64,7 +62,7 @@ type CheckedProps = {
 };
 
 /** A written field of the finding, with the hindsight and blame check under it. */
-function CheckedField({ kit, field, label, hint, rows = 6 }: CheckedProps) {
+export function CheckedField({ kit, field, label, hint, rows = 6 }: CheckedProps) {
   const { finding } = kit;
   return (
     <LanguageCheckedField
@@ -113,47 +111,6 @@ function CheckedItem({
         saved && finding ? { entityType: 'finding', entityId: finding.id, field: saved.field } : undefined
       }
     />
-  );
-}
-
-/** The statement, its typology category and whether it is a risk or a strength. */
-export function StatementFields({ kit, typology }: { kit: FieldKit; typology: Choice[] | undefined }) {
-  const { values, set, errors } = kit;
-  return (
-    <FormSection id="statement" heading="The finding">
-      <CheckedField
-        kit={kit}
-        field="statement"
-        label="The finding in one sentence"
-        rows={3}
-        hint="Name a pattern in how the system works, not a detail of this case. For example, ‘Professionals across agencies tend to…, which leaves… less reliable’."
-      />
-      {typology ? (
-        typology.length > 0 ? (
-          <RadiosField
-            id="typologyCode"
-            legend="Which category of the typology is it?"
-            hint="The typology of underlying patterns this review uses."
-            value={values.typologyCode}
-            error={errors.typologyCode}
-            choices={typology}
-            onChange={set('typologyCode')}
-          />
-        ) : (
-          <p className="govuk-body">The typology of underlying patterns could not be loaded.</p>
-        )
-      ) : (
-        <Loading />
-      )}
-      <RadiosField
-        id="polarity"
-        legend="Is it a risk or a strength?"
-        value={values.polarity}
-        error={errors.polarity}
-        choices={choicesOf(polarities)}
-        onChange={set('polarity')}
-      />
-    </FormSection>
   );
 }
 

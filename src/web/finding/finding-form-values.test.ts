@@ -23,6 +23,21 @@ describe('the finding form’s values', () => {
     expect(findingChanges(values, start).changes).toEqual({});
   });
 
+  it('reads the themes as keys and sends them only when the choice changed, in any order', () => {
+    const start = findingValues(
+      findingBody({
+        themes: [
+          { key: 'neglect', label: 'Neglect' },
+          { key: 'safer_sleep', label: 'Sudden unexpected infant death and safer sleep' },
+        ],
+      }),
+    );
+    expect(start.themes).toEqual(['neglect', 'safer_sleep']);
+    expect(findingChanges({ ...start, themes: ['safer_sleep', 'neglect'] }, start).changes).toEqual({});
+    expect(findingChanges({ ...start, themes: ['neglect'] }, start).changes).toEqual({ themes: ['neglect'] });
+    expect(createBody({ ...emptyValues(), statement: 'A pattern' }).body).not.toHaveProperty('themes');
+  });
+
   it('leaves blank questions and recommendations out, and finds the field of a problem with one sent', () => {
     const values = {
       ...emptyValues(),

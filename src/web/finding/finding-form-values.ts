@@ -1,4 +1,5 @@
 import type { FindingDto, PrevalenceSource } from '#domain/finding/finding.ts';
+import { type LibraryTheme, libraryThemes } from '#domain/library/library.ts';
 import type { SavedFlag } from '../analysis/language-checked-textarea.tsx';
 import { ApiError } from '../api/client.ts';
 import type { CreateFindingBody, UpdateFindingBody } from './api.ts';
@@ -20,6 +21,7 @@ export type FindingValues = {
   statement: string;
   typologyCode: string;
   polarity: string;
+  themes: string[];
   episodeIds: string[];
   howItShowed: string;
   prevalenceSources: string[];
@@ -84,6 +86,7 @@ export function emptyValues(): FindingValues {
     statement: '',
     typologyCode: '',
     polarity: '',
+    themes: [],
     episodeIds: [],
     howItShowed: '',
     prevalenceSources: [],
@@ -104,6 +107,7 @@ export function findingValues(f: FindingDto): FindingValues {
     statement: f.statement,
     typologyCode: f.typology?.code ?? '',
     polarity: f.polarity,
+    themes: f.themes.map((t) => t.key),
     episodeIds: f.episodes.map((e) => e.id),
     howItShowed: f.howItShowed,
     prevalenceSources: [...f.prevalenceSources],
@@ -120,12 +124,16 @@ export function findingValues(f: FindingDto): FindingValues {
   };
 }
 
+/** Whether a ticked value is one of the library's themes. */
+const isTheme = (key: string): key is LibraryTheme => key in libraryThemes;
+
 /** The form's field ids in page order, for the error summary. */
 export function findingFieldIds(values: FindingValues): string[] {
   return [
     'statement',
     'typologyCode',
     'polarity',
+    'themes',
     'episodeIds',
     'howItShowed',
     'prevalenceSources',
@@ -179,6 +187,7 @@ export function sameValues(a: FindingValues, b: FindingValues): boolean {
     a.polarity === b.polarity &&
     a.currency === b.currency &&
     a.priority === b.priority &&
+    sameSet(a.themes, b.themes) &&
     sameSet(a.episodeIds, b.episodeIds) &&
     sameSet(a.prevalenceSources, b.prevalenceSources) &&
     sameSet(a.researchQuestionIds, b.researchQuestionIds) &&
@@ -223,6 +232,7 @@ export function createBody(values: FindingValues): {
     recommendations: recommendations.map(({ text, addressee }) => ({ text, addressee })),
     researchQuestionIds: values.researchQuestionIds,
   };
+  if (values.themes.length > 0) body.themes = values.themes.filter(isTheme);
   if (values.typologyCode) body.typologyCode = values.typologyCode;
   if (values.polarity) body.polarity = values.polarity as CreateFindingBody['polarity'];
   if (values.currency) body.currency = values.currency as CreateFindingBody['currency'];
@@ -258,6 +268,7 @@ export function findingChanges(
     changes.currency = (values.currency || null) as FindingChanges['currency'];
   if (values.priority !== start.priority)
     changes.priority = (values.priority || null) as FindingChanges['priority'];
+  if (!sameSet(values.themes, start.themes)) changes.themes = values.themes.filter(isTheme);
   if (!sameSet(values.episodeIds, start.episodeIds)) changes.episodeIds = values.episodeIds;
   if (!sameSet(values.prevalenceSources, start.prevalenceSources))
     changes.prevalenceSources = values.prevalenceSources as PrevalenceSource[];

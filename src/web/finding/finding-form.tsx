@@ -13,7 +13,6 @@ import {
   PrevalenceFields,
   PriorityFields,
   RecommendationFields,
-  StatementFields,
   WhyItMattersFields,
 } from './finding-form-fields.tsx';
 import {
@@ -30,6 +29,7 @@ import {
   sameValues,
   withFindingFields,
 } from './finding-form-values.ts';
+import { StatementFields } from './finding-statement-fields.tsx';
 import './finding.scss';
 
 export const staleMessage =

@@ -38,6 +38,9 @@ export function FindingRecord({ finding: f }: { finding: FindingDto }) {
           </Row>
           <Row label="Typology category">{f.typology ? f.typology.name : 'Not chosen yet'}</Row>
           <Row label="Risk or strength">{polarityLabel(f.polarity)}</Row>
+          <Row label="Themes">
+            {f.themes.length > 0 ? f.themes.map((t) => t.label).join(', ') : 'None chosen'}
+          </Row>
           <Row label="Priority">{priorityLabel(f.priority)}</Row>
         </dl>
       </Part>

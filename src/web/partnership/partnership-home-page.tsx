@@ -158,6 +158,21 @@ export function PartnershipHomePage() {
               </p>
             </Card>
           ) : null}
+          {membership?.abilities.manageSecurity ? (
+            <Card heading="Security">
+              <p className="govuk-body">Who must use two-step verification, and tokens for other systems.</p>
+              <p className="govuk-body">
+                <Link className="govuk-link" to={`${home}/security`}>
+                  Two-step verification policy
+                </Link>
+              </p>
+              <p className="govuk-body">
+                <Link className="govuk-link" to={`${home}/api-tokens`}>
+                  API tokens
+                </Link>
+              </p>
+            </Card>
+          ) : null}
           {data.abilities.viewAudit ? (
             <Card heading="Audit log">
               <p className="govuk-body">A record of who did what in this partnership, and when.</p>

@@ -12,4 +12,5 @@ export * from './publication.ts';
 export * from './quality.ts';
 export * from './report.ts';
 export * from './review.ts';
+export * from './security.ts';
 export * from './training.ts';
