@@ -16,7 +16,25 @@ import {
   reviews,
 } from '../db/schema/index.ts';
 import { reviewReferenceOf } from '../reference/reference.service.ts';
-import { demoFindings, demoRegisterEntries } from './findings-text.ts';
+import { type DemoFinding, demoFindings, demoRegisterEntries } from './findings-text.ts';
+
+/** The columns a demo finding stores as written, shared by the demo's current and earlier reviews. */
+export const findingColumns = (
+  f: Omit<DemoFinding, 'episodes' | 'researchQuestions' | 'status' | 'statement'>,
+) => ({
+  typologyCode: f.typologyCode,
+  polarity: f.polarity,
+  howItShowed: f.howItShowed,
+  prevalenceSources: f.prevalenceSources,
+  prevalenceEvidence: f.prevalenceEvidence,
+  currency: f.currency,
+  currencyNote: f.currencyNote,
+  whyItMatters: f.whyItMatters,
+  boardQuestions: f.boardQuestions,
+  recommendations: [],
+  priority: f.priority,
+  themes: f.themes,
+});
 
 const DAY_MS = 86_400_000;
 const daysBefore = (today: Date, days: number) => new Date(today.getTime() - days * DAY_MS);
@@ -107,18 +125,7 @@ export async function seedDemoFindings(
         reviewId,
         number: i + 1,
         statement: checked.statement,
-        typologyCode: f.typologyCode,
-        polarity: f.polarity,
-        howItShowed: f.howItShowed,
-        prevalenceSources: f.prevalenceSources,
-        prevalenceEvidence: f.prevalenceEvidence,
-        currency: f.currency,
-        currencyNote: f.currencyNote,
-        whyItMatters: f.whyItMatters,
-        boardQuestions: f.boardQuestions,
-        recommendations: [],
-        priority: f.priority,
-        themes: f.themes,
+        ...findingColumns(f),
         status: f.status,
         createdBy: lead.userId,
         createdAt: daysBefore(today, 10 - i),

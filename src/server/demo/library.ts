@@ -26,6 +26,7 @@ import {
 } from '../db/schema/index.ts';
 import { refreshLibraryForReview } from '../library/library-sync.ts';
 import { pinnedReferenceVersion, reviewReferenceOf } from '../reference/reference.service.ts';
+import { findingColumns } from './findings.ts';
 import { seedDemoEastmoor } from './library-eastmoor.ts';
 import { type EarlierReview, earlierReviews } from './library-text.ts';
 
@@ -190,18 +191,7 @@ async function seedEarlierReview(
         reviewId,
         number: i + 1,
         statement: checked.statement,
-        typologyCode: f.typologyCode,
-        polarity: f.polarity,
-        howItShowed: f.howItShowed,
-        prevalenceSources: f.prevalenceSources,
-        prevalenceEvidence: f.prevalenceEvidence,
-        currency: f.currency,
-        currencyNote: f.currencyNote,
-        whyItMatters: f.whyItMatters,
-        boardQuestions: f.boardQuestions,
-        recommendations: [],
-        priority: f.priority,
-        themes: f.themes,
+        ...findingColumns(f),
         status: 'final',
         createdBy: by,
         createdAt: agreedOn,
