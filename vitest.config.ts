@@ -31,6 +31,17 @@ export default defineConfig({
           pool: 'forks',
         },
       },
+      {
+        test: {
+          // Starts the server as a child process and kills it: run on purpose (npm run test:crash, CI).
+          name: 'crash',
+          include: ['src/**/*.crash.ts'],
+          environment: 'node',
+          testTimeout: 900_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+        },
+      },
     ],
   },
 });

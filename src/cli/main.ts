@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
+import { runBackup, runRestore } from './backup.ts';
 import { runMigrate, runSeedDemo, runServe, runVerifyAudit } from './commands.ts';
 import { runCreatePartnership, runCreateUser } from './people.ts';
+import { runSendReminders } from './reminders.ts';
 
 const usage = `Usage: sightlines <command> [options]
 
@@ -12,6 +14,9 @@ Commands:
   create-user         --partnership <slug> --email … --name "…" --role partnership_admin|business_manager|member
                       [--job-title "…"]  (the password is read from SIGHTLINES_NEW_USER_PASSWORD or generated and printed)
   verify-audit        Check the audit log's hash chains; exits 1 and names the first broken row
+  backup              --out <file.tar.gz>  The database and stored files, consistent, in one archive
+  restore             --from <file.tar.gz> [--force]  Restore a backup into an empty database (--force: replace what is there)
+  send-reminders      Email the deadline and action reminders that are due (serve also does this daily)
 
 Configuration comes from environment variables: PORT, SIGHTLINES_DATA_DIR, DATABASE_URL, SIGHTLINES_DEMO_PASSWORD (see README).`;
 
@@ -22,6 +27,9 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   'verify-audit': runVerifyAudit,
   'create-user': runCreateUser,
   'create-partnership': runCreatePartnership,
+  backup: runBackup,
+  restore: runRestore,
+  'send-reminders': runSendReminders,
 };
 
 const [name, ...rest] = process.argv.slice(2);

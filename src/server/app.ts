@@ -17,6 +17,7 @@ import type { Config } from './config.ts';
 import { conversationRoutes } from './conversation/conversation.routes.ts';
 import type { Database } from './db/client.ts';
 import { documentRoutes } from './document/document.routes.ts';
+import { emailRoutes } from './email/email.routes.ts';
 import { findingRoutes } from './finding/finding.routes.ts';
 import { apiDocsCss, renderApiDocs } from './http/api-docs.ts';
 import { installErrorHandler } from './http/errors.ts';
@@ -37,10 +38,13 @@ import { supervisionRoutes } from './quality/supervision.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
 import { reportRoutes } from './report/report.routes.ts';
 import { reportReviewRoutes } from './report/report-review.routes.ts';
+import { retentionRoutes } from './retention/retention.routes.ts';
 import { reviewRoutes } from './review/review.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
+import { ssoRoutes } from './sso/sso.routes.ts';
 import { apiTokenRoutes } from './token/token.routes.ts';
 import { trainingRoutes } from './training/training.routes.ts';
+import { transferRoutes } from './transfer/transfer.routes.ts';
 import { userRoutes } from './user/user.routes.ts';
 
 export const appVersion: string = JSON.parse(
@@ -59,6 +63,8 @@ export function apiRoutes(database: Database): AnyRoute[] {
   return [
     ...systemRoutes({ version: appVersion, database: database.kind }),
     ...authRoutes,
+    ...ssoRoutes,
+    ...emailRoutes,
     ...mfaRoutes,
     ...securityPolicyRoutes,
     ...apiTokenRoutes,
@@ -88,6 +94,8 @@ export function apiRoutes(database: Database): AnyRoute[] {
     ...actionRoutes,
     ...libraryRoutes,
     ...analyticsRoutes,
+    ...retentionRoutes,
+    ...transferRoutes,
   ];
 }
 

@@ -20,6 +20,17 @@ const envSchema = z.object({
     .transform((v) => v === 'true'),
   SIGHTLINES_COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
   SIGHTLINES_WEB_DIR: z.string().default('./dist/web'),
+  SIGHTLINES_PUBLIC_URL: z.url().optional(),
+  SIGHTLINES_SMTP_URL: z.string().optional(),
+  SIGHTLINES_MAIL_FROM: z.string().default('Sightlines <no-reply@sightlines.invalid>'),
+  SIGHTLINES_SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)')
+    .optional(),
+  SIGHTLINES_CLAMD: z
+    .string()
+    .regex(/^[^:\s]+:\d+$/, 'must be host:port, for example 127.0.0.1:3310')
+    .optional(),
 });
 
 export type Config = {
@@ -36,6 +47,15 @@ export type Config = {
   trustProxy: boolean;
   cookieSecure: 'auto' | 'always' | 'never';
   webDir: string;
+  /** The address people reach Sightlines at, for links in email and sign-in redirects; from the request when unset. */
+  publicUrl: string | undefined;
+  /** SMTP server for email (smtp://user:pass@host:587 or smtps://…); email waits in the outbox while unset. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** 32-byte key (hex) that encrypts secrets at rest; unset: a key file in the data directory (see secret-box.ts). */
+  secretKey: string | undefined;
+  /** clamd address (host:port) that scans every upload; unset: uploads are not scanned. */
+  clamd: { host: string; port: number } | undefined;
 };
 
 /** Reads configuration from environment variables, failing with the variable's name when one is wrong. */
@@ -62,5 +82,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.SIGHTLINES_TRUST_PROXY,
     cookieSecure: e.SIGHTLINES_COOKIE_SECURE,
     webDir: resolve(e.SIGHTLINES_WEB_DIR),
+    publicUrl: e.SIGHTLINES_PUBLIC_URL?.replace(/\/+$/, ''),
+    smtpUrl: e.SIGHTLINES_SMTP_URL || undefined,
+    mailFrom: e.SIGHTLINES_MAIL_FROM,
+    secretKey: e.SIGHTLINES_SECRET_KEY,
+    clamd: e.SIGHTLINES_CLAMD
+      ? { host: e.SIGHTLINES_CLAMD.split(':')[0] as string, port: Number(e.SIGHTLINES_CLAMD.split(':')[1]) }
+      : undefined,
   };
 }

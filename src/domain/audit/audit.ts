@@ -118,6 +118,21 @@ export const auditActions = {
   'security_policy.updated': 'Changed who must use two-step verification',
   'api_token.created': 'Created an API token',
   'api_token.revoked': 'Revoked an API token',
+  'mfa.reset': 'Reset someone’s two-step verification',
+  'sso.configured': 'Changed single sign-on',
+  'sso.signed_in': 'Signed in with single sign-on',
+  'sso.sign_in_refused': 'Single sign-on refused',
+  'sso.account_linked': 'Linked an account to an organisation sign-in',
+  'user.invitation_sent': 'Sent an invitation to set a password',
+  'user.password_reset_requested': 'Asked for a password reset link',
+  'user.password_reset': 'Set a password from an emailed link',
+  'email.reminders_sent': 'Sent reminders by email',
+  'retention.policy_updated': 'Changed how long personal data is kept',
+  'review.personal_data_erased': 'Erased a review’s personal data',
+  'subject_access.exported': 'Exported everything held about one person',
+  'review.exported': 'Exported a review',
+  'review.imported': 'Imported a review',
+  'document.upload_rejected': 'An upload was refused by the virus scanner',
 } as const;
 export type AuditAction = keyof typeof auditActions;
 

@@ -12,5 +12,6 @@ export * from './publication.ts';
 export * from './quality.ts';
 export * from './report.ts';
 export * from './review.ts';
+export * from './rights.ts';
 export * from './security.ts';
 export * from './training.ts';
