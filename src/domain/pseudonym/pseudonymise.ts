@@ -111,12 +111,49 @@ export type Token = {
   caps?: string[] | null;
 };
 
-/** The words of a text (runs of letters, marks and digits), with their offsets. */
+/** ASCII letters and digits; every other ASCII character ends a word. */
+const ASCII_WORD_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD_CHAR[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
+
+/**
+ * The words of a text (runs of letters, marks and digits), with their offsets. No word crosses an
+ * ASCII character that is not a letter or digit, so the text is cut into runs at those; a run of
+ * plain ASCII is one word, and only a run holding other characters goes through TOKEN_RE.
+ */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const start = m.index;
-    tokens.push({ start, end: start + m[0].length, text: m[0], fold: foldWord(m[0]) });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && ASCII_WORD_CHAR[c] === 0) {
+      i++;
+      continue;
+    }
+    const at = i;
+    let ascii = true;
+    let upper = false;
+    for (; i < n; i++) {
+      const d = text.charCodeAt(i);
+      if (d >= 128) ascii = false;
+      else if (ASCII_WORD_CHAR[d] === 0) break;
+      else if (d <= 90 && d >= 65) upper = true;
+    }
+    const word = text.slice(at, i);
+    if (ascii) {
+      tokens.push({
+        start: at,
+        end: i,
+        text: word,
+        fold: upper ? word.toLowerCase() : word,
+        caps: undefined,
+      });
+      continue;
+    }
+    for (const m of word.matchAll(TOKEN_RE)) {
+      const start = at + m.index;
+      tokens.push({ start, end: start + m[0].length, text: m[0], fold: foldWord(m[0]), caps: undefined });
+    }
   }
   return tokens;
 }
@@ -126,7 +163,7 @@ const letterCount = (s: string) => s.match(/\p{L}/gu)?.length ?? 0;
 /** The letters of a word written in capitals only (with any accents), like "J" or "JM"; otherwise null. */
 export const upperLetters = (s: string): string[] | null => {
   if (/^[A-Z]+$/.test(s)) return s.split('');
-  if (/^[a-z0-9]/.test(s)) return null;
+  if (/^[a-z0-9]|^[A-Za-z0-9]+$/.test(s)) return null;
   const clean = s.replace(INVISIBLE_RE, '').normalize('NFC');
   return /^(?:\p{Lu}\p{M}*)+$/u.test(clean) ? (clean.match(/\p{Lu}\p{M}*/gu) ?? []) : null;
 };
@@ -211,6 +248,8 @@ type Sep =
 
 /** The visible part of a separator: whitespace and invisibles removed, apostrophes and hyphens unified. */
 function sepCore(raw: string): string {
+  // The usual separator, one plain space, needs no work.
+  if (raw === ' ') return '';
   return raw
     .replace(INVISIBLE_RE, '')
     .replace(/\s+/gu, '')
@@ -869,19 +908,37 @@ function formKey(form: RegisterForm): string {
   return `s:${head.folded[0]}${head.folded[1] ?? (next?.kind === 'initials' ? next.folded[0] : '')}`;
 }
 
-/** The keys of the forms that could match from token `pos`. */
-function headKeys(tokens: Token[], pos: number): string[] {
-  const tok = tokens[pos]!;
-  const keys = [`w:${tok.fold}`];
-  const caps = capsOf(tok);
-  if (!caps || caps.length > 4) return keys;
-  for (let k = 1; k <= 6 && pos + k < tokens.length; k++) keys.push(`i:${caps[0]}:${tokens[pos + k]!.fold}`);
+/** The forms under `w:` keys (see formKey), by the folded word alone, so the common case builds no string. */
+const byWordCache = new WeakMap<Map<string, RegisterForm[]>, Map<string, RegisterForm[]>>();
+function byWord(index: Map<string, RegisterForm[]>): Map<string, RegisterForm[]> {
+  let words = byWordCache.get(index);
+  if (!words) {
+    words = new Map();
+    for (const [key, forms] of index) if (key.startsWith('w:')) words.set(key.slice(2), forms);
+    byWordCache.set(index, words);
+  }
+  return words;
+}
+
+/** Whether a word could be written in capitals: it does not start with a lower-case ASCII letter or a digit. */
+const mayBeCapitals = (tok: Token) => {
+  const c = tok.text.charCodeAt(0);
+  return !((c >= 97 && c <= 122) || (c >= 48 && c <= 57));
+};
+
+/** Calls `visit` with the key of each initials form that could match from token `pos` (see formKey). */
+function forEachInitialsKey(tokens: Token[], pos: number, visit: (key: string) => void): void {
+  const caps = capsOf(tokens[pos]!);
+  if (!caps || caps.length > 4) return;
+  for (let k = 1; k <= 6 && pos + k < tokens.length; k++) visit(`i:${caps[0]}:${tokens[pos + k]!.fold}`);
   const next = tokens[pos + 1];
   const second = caps[1] ?? (next && capsOf(next)?.[0]) ?? '';
-  keys.push(`s:${caps[0]}`);
-  if (second) keys.push(`s:${caps[0]}${second}`);
-  return keys;
+  visit(`s:${caps[0]}`);
+  if (second) visit(`s:${caps[0]}${second}`);
 }
+
+/** Every word that may be a title, in any case (isTitleToken decides). */
+const TITLE_WORDS = new Set([...TITLES_ANY_CASE, ...TITLES_CAPITAL]);
 
 /**
  * Every register form in a text, overlaps resolved: leftmost first, then longest; at equal length a
@@ -890,16 +947,23 @@ function headKeys(tokens: Token[], pos: number): string[] {
 export function findRegisterMatches(text: string, compiled: CompiledRegister): RegisterMatch[] {
   const tokens = tokenize(text);
   const candidates: Candidate[] = [];
-  const formsAt = (index: Map<string, RegisterForm[]>, pos: number, start: number) => {
-    for (const key of headKeys(tokens, pos)) {
-      for (const form of index.get(key) ?? []) {
-        const end = matchForm(text, tokens, pos, form);
-        if (end >= 0) candidates.push({ start, end, entryIndex: form.entryIndex, derived: form.derived });
-      }
+  const tryForms = (forms: RegisterForm[] | undefined, pos: number, start: number) => {
+    if (!forms) return;
+    for (const form of forms) {
+      const end = matchForm(text, tokens, pos, form);
+      if (end >= 0) candidates.push({ start, end, entryIndex: form.entryIndex, derived: form.derived });
     }
+  };
+  const words = byWord(compiled.index);
+  const personWords = byWord(compiled.personIndex);
+  const formsAt = (index: Map<string, RegisterForm[]>, pos: number, start: number) => {
+    const tok = tokens[pos]!;
+    tryForms((index === compiled.index ? words : personWords).get(tok.fold), pos, start);
+    if (mayBeCapitals(tok)) forEachInitialsKey(tokens, pos, (key) => tryForms(index.get(key), pos, start));
   };
   for (let i = 0; i < tokens.length; i++) {
     formsAt(compiled.index, i, tokens[i]!.start);
+    if (!TITLE_WORDS.has(tokens[i]!.fold)) continue;
     // Up to three titles before a person's name: "Mrs Smith", "Det. Sgt. Jones", "Dr J. Smith".
     let p = i;
     for (let n = 0; n < 3 && p + 1 < tokens.length && isTitleToken(tokens[p]!); n++) {
