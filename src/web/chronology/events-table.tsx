@@ -38,6 +38,9 @@ export function EventsTable({ events, total, eventHref, onNeedMore, caption }: P
     estimateSize: () => 72,
     overscan: 12,
     initialRect: { width: 960, height: 640 },
+    // Rows are drawn in React's next frame, not synchronously inside every scroll event: scrolling a
+    // long narrative then has no long tasks (a synchronous render per wheel event blocked the page).
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const last = items.at(-1)?.index ?? 0;
