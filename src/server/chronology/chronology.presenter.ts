@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { ChronologyEventDto, DatePrecision, Significance } from '#domain/chronology/chronology.ts';
+import { anyOf } from '../db/any-of.ts';
 import type { Queryable } from '../db/client.ts';
 import {
   agencies,
@@ -45,18 +46,15 @@ export async function presentEvents(
         .select()
         .from(chronologyKnowledge)
         .where(
-          and(
-            eq(chronologyKnowledge.partnershipId, partnershipId),
-            inArray(chronologyKnowledge.eventId, ids),
-          ),
+          and(eq(chronologyKnowledge.partnershipId, partnershipId), anyOf(chronologyKnowledge.eventId, ids)),
         )
         .orderBy(asc(chronologyKnowledge.learnedOn)),
       await q
         .select()
         .from(chronologyPerspectives)
-        .where(inArray(chronologyPerspectives.eventId, ids))
+        .where(anyOf(chronologyPerspectives.eventId, ids))
         .orderBy(asc(chronologyPerspectives.createdAt)),
-      await q.select().from(chronologySources).where(inArray(chronologySources.eventId, ids)),
+      await q.select().from(chronologySources).where(anyOf(chronologySources.eventId, ids)),
     ];
     for (const [m, list] of [
       [knowledge, group(k)],
