@@ -3,6 +3,7 @@ import { verifyAuditLog } from '#server/audit/verify.ts';
 import { loadConfig } from '#server/config.ts';
 import { type Database, openDatabase } from '#server/db/client.ts';
 import { DEMO_PARTNERSHIP_NAME, type DemoSeedResult, isEmpty, seedDemo } from '#server/demo/seed.ts';
+import { attachMailWorker, MailWorker } from '#server/email/mail-worker.ts';
 
 /** Opens the configured database, runs the work, and always closes it. */
 export async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
@@ -69,6 +70,9 @@ export async function runServe(): Promise<number> {
     printDemoLogins(await seedDemo(database.db, config.demoPassword, config.dataDir));
   }
   const app = await buildApp({ database, config });
+  // Sends the email outbox in the background and the daily reminders; stops when the app closes.
+  const mailWorker = new MailWorker({ database, config, log: app.log });
+  attachMailWorker(app, mailWorker);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
@@ -78,6 +82,7 @@ export async function runServe(): Promise<number> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  mailWorker.start();
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
   console.log(`Sightlines is running at http://localhost:${config.port} (database: ${where})`);
   return 0;

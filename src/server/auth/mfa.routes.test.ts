@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, mfaAttempts, mfaFactors, mfaRecoveryCodes } from '../db/schema/index.ts';
+import { auditEvents, mfaAttempts, mfaFactors, mfaRecoveryCodes, users } from '../db/schema/index.ts';
 import {
   call,
   createTestApp,
@@ -308,5 +308,40 @@ describe('turning off two-step verification', () => {
     expect(
       (await call(t, s, 'DELETE', mfaUrl, { currentPassword: TEST_PASSWORD, code: '123456' })).statusCode,
     ).toBe(409);
+  });
+});
+
+describe('the authenticator secret at rest', () => {
+  const storedSecret = async (userId: string) =>
+    (await t.database.db.select().from(mfaFactors).where(eq(mfaFactors.userId, userId)))[0]?.secret;
+
+  it('is stored encrypted, never as the secret itself, and still checks codes', async () => {
+    const user = await newMember();
+    const s = await signInAs(t, user.email);
+    const { secret } = (await call(t, s, 'POST', enrolUrl)).json();
+    const pending = await storedSecret(user.id);
+    expect(pending).toMatch(/^enc:v1:/);
+    expect(pending).not.toContain(secret);
+    expect((await call(t, s, 'POST', verifyUrl, { code: codeFor(secret) })).statusCode).toBe(200);
+    expect(await storedSecret(user.id)).toBe(pending);
+    await forgetUsedCodes(t, user.id);
+    expect((await signInWithMfa(t, user.email, secret)).cookie).toBeTruthy();
+  });
+
+  it('reads a secret stored before encryption, and seals it at the next accepted code', async () => {
+    const { secret, userId } = await givenMfa(t, (await newMember()).email);
+    const [user] = await t.database.db.select().from(mfaFactors).where(eq(mfaFactors.userId, userId));
+    expect(user?.secret).toMatch(/^enc:v1:/);
+    // As a row written before secrets were encrypted.
+    await t.database.db.update(mfaFactors).set({ secret }).where(eq(mfaFactors.userId, userId));
+    const email = (await t.database.db.select().from(users).where(eq(users.id, userId)))[0]!.email;
+    const pending = await signInAs(t, email);
+    const wrong = codeFor(secret) === '000000' ? '111111' : '000000';
+    expect((await call(t, pending, 'POST', verifyUrl, { code: wrong })).statusCode).toBe(400);
+    expect(await storedSecret(userId)).toBe(secret);
+    expect((await call(t, pending, 'POST', verifyUrl, { code: codeFor(secret) })).statusCode).toBe(200);
+    const sealed = await storedSecret(userId);
+    expect(sealed).toMatch(/^enc:v1:/);
+    expect(sealed).not.toContain(secret);
   });
 });

@@ -5,13 +5,16 @@ import {
   mfaVerificationDto,
   verifyMfaInput,
 } from '#domain/auth/mfa.ts';
+import { mfaResetResult } from '#domain/auth/mfa-reset.ts';
 import { sessionDto } from '#domain/auth/session.ts';
 import type { ErrorBody } from '#domain/shared/app-error.ts';
+import { userParams } from '#domain/user/user.ts';
 import type { AuthedCtx, Ctx } from '../http/context.ts';
 import { httpStatusFor } from '../http/errors.ts';
 import { type AnyRoute, defineRoute, Respond } from '../http/route.ts';
+import { memberCtx, partnershipAccess } from '../partnership/access.ts';
 import { setSessionCookie } from './authenticate.ts';
-import { disableMfa, enrolMfa, type MfaOutcome, verifyMfa } from './mfa.service.ts';
+import { disableMfa, enrolMfa, type MfaOutcome, resetMfa, verifyMfa } from './mfa.service.ts';
 
 const tags = ['Session'];
 const bothStates: MfaSessionState[] = ['mfa_pending', 'mfa_enrolment_required'];
@@ -35,7 +38,7 @@ function answer<T>(ctx: Ctx, outcome: MfaOutcome<T>): Respond<unknown> {
   });
 }
 
-/** Two-step verification of the signed-in person: setting it up, entering codes, turning it off. */
+/** Two-step verification: the signed-in person setting it up, entering codes and turning it off; an admin resetting someone else’s. */
 export const mfaRoutes: AnyRoute[] = [
   defineRoute({
     method: 'POST',
@@ -83,5 +86,20 @@ export const mfaRoutes: AnyRoute[] = [
     response: { status: 200, schema: sessionDto, description: 'Turned off; the session as it is now' },
     errors: [400, 401, 403, 409, 429],
     handler: async (ctx, { body }) => answer(ctx, await disableMfa(ctx as AuthedCtx, body)),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/partnerships/:partnershipId/users/:userId/mfa-reset',
+    operationId: 'resetMfa',
+    summary: 'Reset a person’s two-step verification',
+    description:
+      'For someone who has lost both their authenticator app and their recovery codes. Removes their secret and recovery codes and ends all their sessions; at their next sign-in the password is enough, unless a partnership requires two-step verification of them, when they must set it up again before going on. Partnership admins only (403 for other members; 404 for a partnership the admin does not belong to, or a person not active in it). Not for the admin’s own account (403: use `disableMfa`). 409 when the person has not set it up. Audited in this partnership and in every other partnership the person works with.',
+    tags: ['People'],
+    auth: 'session',
+    params: userParams,
+    access: partnershipAccess('manageUsers'),
+    response: { status: 200, schema: mfaResetResult, description: 'Reset; the person must sign in again' },
+    errors: [401, 403, 404, 409],
+    handler: async (ctx, { params }) => resetMfa(memberCtx(ctx), params.userId),
   }),
 ];

@@ -12,11 +12,14 @@ import {
   totpSettings,
   type VerifyMfaInput,
 } from '#domain/auth/mfa.ts';
+import { type MfaResetResult, mfaResetRefusal } from '#domain/auth/mfa-reset.ts';
 import type { SessionDto } from '#domain/auth/session.ts';
 import { matchTotp, newTotpSecret } from '#domain/auth/totp.ts';
 import { AppError } from '#domain/shared/app-error.ts';
-import { mfaFactors, mfaRecoveryCodes, sessions, users } from '../db/schema/index.ts';
-import type { AuthedCtx } from '../http/context.ts';
+import { auditAction, recordAudit } from '../audit/audit.service.ts';
+import { openSecret, sealSecret } from '../crypto/secret-box.ts';
+import { memberships, mfaFactors, mfaRecoveryCodes, sessions, users } from '../db/schema/index.ts';
+import type { AuthedCtx, MemberCtx } from '../http/context.ts';
 import { mfaThrottle, noteMfaAttempt } from './mfa-attempts.ts';
 import {
   auditForPerson,
@@ -59,7 +62,13 @@ export async function enrolMfa(ctx: AuthedCtx): Promise<MfaEnrolmentDto> {
     );
   }
   const secret = newTotpSecret();
-  const row = { secret, status: 'pending', lastUsedStep: null, createdAt: ctx.now, confirmedAt: null };
+  const row = {
+    secret: sealSecret(ctx.config, secret),
+    status: 'pending',
+    lastUsedStep: null,
+    createdAt: ctx.now,
+    confirmedAt: null,
+  };
   await ctx.tx
     .insert(mfaFactors)
     .values({ userId: ctx.principal.userId, ...row })
@@ -81,11 +90,14 @@ async function checkFactor(
   input: Factor,
 ): Promise<'code' | 'recovery_code' | null> {
   if (input.code !== undefined) {
-    const step = matchTotp(factor.secret, input.code, ctx.now, factor.lastUsedStep);
+    const secret = openSecret(ctx.config, factor.secret);
+    const step = matchTotp(secret, input.code, ctx.now, factor.lastUsedStep);
     if (step === null) return null;
+    // A secret stored before encryption (read back as it is) is sealed now.
+    const resealed = secret === factor.secret ? { secret: sealSecret(ctx.config, secret) } : {};
     await ctx.tx
       .update(mfaFactors)
-      .set({ lastUsedStep: step })
+      .set({ lastUsedStep: step, ...resealed })
       .where(eq(mfaFactors.userId, ctx.principal.userId));
     return 'code';
   }
@@ -245,4 +257,71 @@ export async function disableMfa(ctx: AuthedCtx, input: DisableMfaInput): Promis
   await endOtherSessions(ctx, ctx.principal.sessionId);
   await setSessionMfaState(ctx.tx, ctx.principal.sessionId, await secondStepFor(ctx.tx, userId));
   return { ok: true, value: await describeSession(ctx.tx, ctx.principal.sessionId, ctx.config.session) };
+}
+
+/**
+ * A partnership admin resets the two-step verification of someone in their partnership who has lost
+ * their authenticator app and recovery codes: the secret and codes go, and every session of theirs
+ * ends. Their next sign-in needs only the password, unless a partnership requires two-step
+ * verification of them, in which case they set it up again straight away. Not for the admin's own
+ * account (that is `disableMfa`, which asks for the password and a code).
+ */
+export async function resetMfa(ctx: MemberCtx, userId: string): Promise<MfaResetResult> {
+  const partnershipId = ctx.membership.partnershipId;
+  const [person] = await ctx.tx
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(
+      and(eq(users.id, userId), eq(memberships.partnershipId, partnershipId), eq(memberships.active, true)),
+    );
+  if (!person) throw AppError.notFound('person');
+  const factor = await findMfaFactor(ctx.tx, userId, { lock: true });
+  const refusal = mfaResetRefusal({
+    actorUserId: ctx.principal.userId,
+    userId,
+    name: person.name,
+    hasFactor: factor !== null,
+  });
+  if (refusal?.kind === 'own_account') throw AppError.forbidden(refusal.message);
+  if (refusal || !factor) throw new AppError('conflict', refusal?.message ?? 'Nothing to reset.');
+
+  const codes = await ctx.tx
+    .delete(mfaRecoveryCodes)
+    .where(eq(mfaRecoveryCodes.userId, userId))
+    .returning({ id: mfaRecoveryCodes.id });
+  await ctx.tx.delete(mfaFactors).where(eq(mfaFactors.userId, userId));
+  const ended = await ctx.tx
+    .delete(sessions)
+    .where(eq(sessions.userId, userId))
+    .returning({ id: sessions.id });
+  const details = {
+    factorStatus: factor.status,
+    recoveryCodesRemoved: codes.length,
+    sessionsEnded: ended.length,
+  };
+  await auditAction(ctx, { action: 'mfa.reset', entityType: 'user', entityId: userId, details });
+  // The person's other partnerships see it too: it changes how they sign in everywhere.
+  const elsewhere = await ctx.tx
+    .select({ partnershipId: memberships.partnershipId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        eq(memberships.active, true),
+        ne(memberships.partnershipId, partnershipId),
+      ),
+    );
+  for (const m of elsewhere) {
+    await recordAudit(ctx.tx, {
+      partnershipId: m.partnershipId,
+      actorUserId: ctx.principal.userId,
+      action: 'mfa.reset',
+      entityType: 'user',
+      entityId: userId,
+      details: { ...details, byPartnershipId: partnershipId },
+      at: ctx.now,
+    });
+  }
+  return { userId, name: person.name, sessionsEnded: ended.length };
 }

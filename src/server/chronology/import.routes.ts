@@ -10,6 +10,7 @@ import {
 import { reviewParams } from '#domain/review/review.ts';
 import { type AnyRoute, defineRoute, Respond } from '../http/route.ts';
 import { reviewAccess, reviewCtx } from '../review/access.ts';
+import { screenUpload } from '../scan/scan.service.ts';
 import { chronologyTemplate, exportChronology } from './export.service.ts';
 import { previewChronologyImport } from './import.service.ts';
 import { commitChronologyImport, getChronologyImport } from './import-commit.service.ts';
@@ -48,7 +49,7 @@ export const importRoutes: AnyRoute[] = [
     operationId: 'previewChronologyImport',
     summary: 'Check an agency chronology file before importing it',
     description:
-      'The body is the file itself: `Content-Type: text/csv` or the .xlsx media type, up to 30 MB. Nothing is added to the narrative: every problem is listed by row, column and reason, and rows that look like another agency’s event are offered for merging.',
+      'The body is the file itself: `Content-Type: text/csv` or the .xlsx media type, up to 30 MB. Nothing is added to the narrative: every problem is listed by row, column and reason, and rows that look like another agency’s event are offered for merging. When a virus scanner is set up (SIGHTLINES_CLAMD) the file is scanned first: a virus is 422 naming `file` (nothing is kept; the refusal is audited), a scanner that does not answer is 503.',
     tags,
     auth: 'session',
     params: reviewParams,
@@ -61,8 +62,14 @@ export const importRoutes: AnyRoute[] = [
       schema: importPreviewDto,
       description: 'What would be imported, and every problem',
     },
-    errors: [400, 401, 403, 404, 413, 415],
-    handler: async (ctx, { query, body }) => previewChronologyImport(reviewCtx(ctx), body, query),
+    errors: [400, 401, 403, 404, 413, 415, 422, 503],
+    handler: async (ctx, { query, body, request }) =>
+      (await screenUpload(ctx, request, {
+        bytes: body.bytes,
+        filename: query.filename,
+        field: 'file',
+        kind: 'chronology_import',
+      })) ?? previewChronologyImport(reviewCtx(ctx), body, query),
   }),
   defineRoute({
     method: 'GET',

@@ -10,6 +10,7 @@ import {
 import { reviewParams } from '#domain/review/review.ts';
 import { type AnyRoute, defineRoute, Respond } from '../http/route.ts';
 import { reviewAccess, reviewCtx } from '../review/access.ts';
+import { answerRefusal } from '../scan/scan.service.ts';
 import { documentReadAccess } from './access.ts';
 import {
   getDocument,
@@ -73,7 +74,7 @@ export const documentRoutes: AnyRoute[] = [
     operationId: 'uploadDocument',
     summary: 'Upload a document as evidence',
     description:
-      'multipart/form-data with one file in the field `file` and the fields `title` (defaults to the file name), `kind`, `agencyId`, `dateFrom`, `dateTo` (YYYY-MM-DD) and `restriction` (lead_reviewers, review_team or case_group). The file’s real type is told from its content, never from its name: PDF, Word (DOCX), Excel (XLSX), CSV, plain text, email (.eml), PNG, JPEG, GIF and WebP are accepted. Files over SIGHTLINES_UPLOAD_LIMIT_BYTES get 413.',
+      'multipart/form-data with one file in the field `file` and the fields `title` (defaults to the file name), `kind`, `agencyId`, `dateFrom`, `dateTo` (YYYY-MM-DD) and `restriction` (lead_reviewers, review_team or case_group). The file’s real type is told from its content, never from its name: PDF, Word (DOCX), Excel (XLSX), CSV, plain text, email (.eml), PNG, JPEG, GIF and WebP are accepted. Files over SIGHTLINES_UPLOAD_LIMIT_BYTES get 413. When a virus scanner is set up (SIGHTLINES_CLAMD), the file is scanned before anything reads inside it: a file holding a virus is 422 naming `file` (nothing is stored, and the refusal is audited), and a scanner that cannot be reached or does not answer in time is 503 (nothing is stored).',
     tags,
     auth: 'session',
     params: reviewParams,
@@ -84,9 +85,13 @@ export const documentRoutes: AnyRoute[] = [
       });
     },
     response: { status: 201, schema: documentDto, description: 'The document as stored' },
-    errors: [400, 401, 403, 404, 413, 415],
+    errors: [400, 401, 403, 404, 413, 415, 422, 503],
     receive: takeUpload,
-    handler: async (ctx, { received }) => uploadDocument(reviewCtx(ctx), received as TakenUpload),
+    handler: async (ctx, { received }) => {
+      const upload = received as TakenUpload;
+      if (upload.refused) return answerRefusal(ctx, upload.refused, 'document');
+      return uploadDocument(reviewCtx(ctx), upload);
+    },
   }),
   defineRoute({
     method: 'GET',

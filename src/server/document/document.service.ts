@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { and, desc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import {
@@ -17,13 +18,15 @@ import {
 import { mayInReview } from '#domain/review/policy.ts';
 import { AppError } from '#domain/shared/app-error.ts';
 import { auditAction } from '../audit/audit.service.ts';
+import type { Config } from '../config.ts';
 import type { Queryable } from '../db/client.ts';
 import { agencies, documents, users } from '../db/schema/index.ts';
 import { fieldErrors } from '../http/errors.ts';
 import { assertVersion, type ReviewCtx } from '../review/access.ts';
+import { refusalFor, scanUpload } from '../scan/scan.service.ts';
 import { extractDocumentText } from './extract.ts';
 import { filesystemStorage } from './storage.ts';
-import { receiveUpload } from './upload.ts';
+import { receiveUpload, type ScreenUpload } from './upload.ts';
 
 type Row = typeof documents.$inferSelect;
 type Listed = Omit<Row, 'extractedText' | 'search'> & {
@@ -185,15 +188,28 @@ export async function uploadDocument(ctx: ReviewCtx, received: TakenUpload) {
 export type TakenUpload = Awaited<ReturnType<typeof receiveUpload>> & { extractedText: string | null };
 
 /**
- * Takes in an upload before the request's transaction: the file is staged while it is hashed and
- * its type told from its bytes, and its text extracted. The staged file is discarded afterwards
- * unless the upload was kept.
+ * Takes in an upload before the request's transaction: the file is staged while it is hashed,
+ * scanned for viruses (when a scanner is set up) before anything reads inside it, its type told
+ * from its bytes, and its text extracted. The staged file is discarded afterwards unless the upload
+ * was kept.
  */
 export async function takeUpload(
   request: FastifyRequest,
-  config: { dataDir: string; uploadLimitBytes: number },
+  config: Pick<Config, 'dataDir' | 'uploadLimitBytes' | 'clamd'>,
 ) {
-  const received = await receiveUpload(request, filesystemStorage(config.dataDir), config.uploadLimitBytes);
+  const screen: ScreenUpload = async (blob, filename) =>
+    refusalFor(await scanUpload(config, createReadStream(blob.path), request.log), {
+      filename,
+      field: 'file',
+      sha256: blob.sha256,
+      sizeBytes: blob.size,
+    });
+  const received = await receiveUpload(
+    request,
+    filesystemStorage(config.dataDir),
+    config.uploadLimitBytes,
+    screen,
+  );
   const extractedText = received.file
     ? await extractDocumentText(received.file.blob.path, received.file.mediaType, request.log)
     : null;

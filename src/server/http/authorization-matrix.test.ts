@@ -297,6 +297,14 @@ const matrix: Record<string, Who> = {
   listApiTokens: ['partnership_admin'],
   createApiToken: ['partnership_admin'],
   revokeApiToken: ['partnership_admin'],
+  resetMfa: ['partnership_admin'],
+  getSsoConfig: ['partnership_admin'],
+  updateSsoConfig: ['partnership_admin'],
+  startSsoSignIn: 'anyone',
+  completeSsoSignIn: 'anyone',
+  requestPasswordReset: 'anyone',
+  getPasswordToken: 'anyone',
+  resetPassword: 'anyone',
 };
 const roles: PartnershipRole[] = ['partnership_admin', 'business_manager', 'member'];
 

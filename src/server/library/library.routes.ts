@@ -16,6 +16,7 @@ import { findingAccess } from '../finding/finding-access.ts';
 import { type AnyRoute, defineRoute, Respond } from '../http/route.ts';
 import { memberCtx, partnershipAccess } from '../partnership/access.ts';
 import { reviewCtx } from '../review/access.ts';
+import { screenUpload } from '../scan/scan.service.ts';
 import { importLibraryFindings, removeLibraryImport } from './library-import.service.ts';
 import { searchLibrary } from './library-search.service.ts';
 import { getLibrarySettings, updateLibrarySettings } from './library-settings.service.ts';
@@ -103,7 +104,7 @@ export const libraryRoutes: AnyRoute[] = [
     url: `${base}/imports`,
     operationId: 'importLibraryFindings',
     summary: 'Import older published findings from a CSV file',
-    description: `Send the file’s text as \`csv\` with its \`fileName\`. All or nothing: if any row has a problem nothing is stored, and the 400 lists the problems in \`details.rows\` (each with \`row\` as a spreadsheet numbers it, the heading row being 1, \`column\` and \`message\`; at most 50, with \`details.problemCount\` giving how many there are in all), each also in \`details.fields\`. ${importRules} Imported findings count as published, so they appear to members and, when the partnership shares, in the national view. Partnership admins and business managers only (403 for members). The import is audited with its number of rows.`,
+    description: `Send the file’s text as \`csv\` with its \`fileName\`. All or nothing: if any row has a problem nothing is stored, and the 400 lists the problems in \`details.rows\` (each with \`row\` as a spreadsheet numbers it, the heading row being 1, \`column\` and \`message\`; at most 50, with \`details.problemCount\` giving how many there are in all), each also in \`details.fields\`. ${importRules} Imported findings count as published, so they appear to members and, when the partnership shares, in the national view. Partnership admins and business managers only (403 for members). The import is audited with its number of rows. When a virus scanner is set up (SIGHTLINES_CLAMD) the file is scanned first: a virus is 422 naming \`csv\` (nothing is kept; the refusal is audited), a scanner that does not answer is 503.`,
     tags,
     auth: 'session',
     params: libraryParams,
@@ -122,8 +123,14 @@ export const libraryRoutes: AnyRoute[] = [
       schema: libraryImportResult,
       description: 'How many findings and reviews were imported',
     },
-    errors: [400, 401, 403, 404, 413],
-    handler: async (ctx, { body }) => importLibraryFindings(memberCtx(ctx), body),
+    errors: [400, 401, 403, 404, 413, 422, 503],
+    handler: async (ctx, { body, request }) =>
+      (await screenUpload(ctx, request, {
+        bytes: Buffer.from(body.csv, 'utf8'),
+        filename: body.fileName,
+        field: 'csv',
+        kind: 'library_import',
+      })) ?? importLibraryFindings(memberCtx(ctx), body),
   }),
   defineRoute({
     method: 'DELETE',

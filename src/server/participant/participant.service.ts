@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
+import { participantInvitationEmail } from '#domain/email/messages.ts';
 import {
   type AddParticipantInput,
   lineManagementFlags,
@@ -10,13 +11,39 @@ import { mayInReview, type ReviewRole, reviewRoles } from '#domain/review/policy
 import { AppError } from '#domain/shared/app-error.ts';
 import { auditAction } from '../audit/audit.service.ts';
 import type { Queryable } from '../db/client.ts';
-import { agencies, memberships, participants, users } from '../db/schema/index.ts';
+import { agencies, memberships, participants, partnerships, users } from '../db/schema/index.ts';
+import { linkBase, queueEmail } from '../email/outbox.ts';
 import { assertVersion, type ReviewCtx } from '../review/access.ts';
 
 export const INVITATION_DAYS = 14;
 export const invitationHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 type Row = typeof participants.$inferSelect & { agencyName: string | null };
+
+/** Emails someone new their invitation link; nothing about the review itself goes in the email. */
+async function emailInvitation(
+  ctx: ReviewCtx,
+  person: { name: string; email: string },
+  token: string,
+  expiresAt: Date,
+) {
+  const [partnership] = await ctx.tx
+    .select({ name: partnerships.name })
+    .from(partnerships)
+    .where(eq(partnerships.id, ctx.review.partnershipId));
+  const message = participantInvitationEmail({
+    name: person.name,
+    partnershipName: partnership?.name ?? 'A safeguarding partnership',
+    link: `${linkBase(ctx.config)}/invitations/${token}`,
+    expiresAt,
+  });
+  await queueEmail(ctx.tx, ctx.config, {
+    kind: 'participant_invitation',
+    to: person.email,
+    partnershipId: ctx.review.partnershipId,
+    ...message,
+  });
+}
 
 /** Roles whose members everyone in the review may see; the case group and family are seen only by the review team side. */
 const alwaysVisible: ReviewRole[] = [
@@ -204,6 +231,8 @@ export async function addParticipant(ctx: ReviewCtx, given: AddParticipantInput)
     entityId: row.id,
     details: { reviewId, role: row.role, userId: row.userId },
   });
+  if (token && values.invitationExpiresAt)
+    await emailInvitation(ctx, person, token, values.invitationExpiresAt);
   const rows = await loadRows(ctx.tx, reviewId);
   const participant = presentAll(ctx, rows).find((p) => p.id === row.id)!;
   return { participant, invitationUrl: token ? `/invitations/${token}` : null };
@@ -262,11 +291,12 @@ export async function reissueInvitation(ctx: ReviewCtx, participantId: string) {
     );
   }
   const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(ctx.now.getTime() + INVITATION_DAYS * 86_400_000);
   await ctx.tx
     .update(participants)
     .set({
       invitationTokenHash: invitationHash(token),
-      invitationExpiresAt: new Date(ctx.now.getTime() + INVITATION_DAYS * 86_400_000),
+      invitationExpiresAt: expiresAt,
       version: current.version + 1,
       updatedAt: ctx.now,
     })
@@ -277,6 +307,7 @@ export async function reissueInvitation(ctx: ReviewCtx, participantId: string) {
     entityId: participantId,
     details: { reviewId: ctx.review.id, role: current.role, reissued: true },
   });
+  await emailInvitation(ctx, current, token, expiresAt);
   const rows = await loadRows(ctx.tx, ctx.review.id);
   return {
     participant: presentAll(ctx, rows).find((p) => p.id === participantId)!,

@@ -9,6 +9,7 @@ import { auditAction } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Queryable } from '../db/client.ts';
 import { agencies, memberships, sessions, users } from '../db/schema/index.ts';
+import { sendAccountInvitation } from '../email/password-token.service.ts';
 import type { MemberCtx } from '../http/context.ts';
 
 const memberColumns = {
@@ -86,7 +87,8 @@ export async function listUsers(ctx: MemberCtx) {
 
 /**
  * Adds a person to the partnership. A new account gets the temporary password, to be changed at
- * first sign-in; a person who already has an account is added with their existing password.
+ * first sign-in, and an email with a link to choose their own password instead; a person who
+ * already has an account is added with their existing password.
  */
 export async function createUser(ctx: MemberCtx, input: CreateUserInput) {
   const partnershipId = ctx.membership.partnershipId;
@@ -127,6 +129,7 @@ export async function createUser(ctx: MemberCtx, input: CreateUserInput) {
     entityId: user.id,
     details: { role: input.role, agencyId: input.agencyId ?? null },
   });
+  if (!existingAccount) await sendAccountInvitation(ctx, user);
   return { user: presentUser(ctx, await getMember(ctx.tx, partnershipId, user.id)), existingAccount };
 }
 

@@ -1,9 +1,10 @@
 import { type FormEvent, useMemo, useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useSession, useSignIn } from '../api/session.ts';
 import { TextField } from '../components/form-fields.tsx';
 import { useFormProblem } from '../components/form-problem.ts';
 import { Page } from '../components/page.tsx';
+import { OrganisationSignIn, organisationSignInProblem } from '../sso/organisation-sign-in.tsx';
 import { safeReturnTo } from './return-to.ts';
 
 const fieldIds = ['email', 'password'] as const;
@@ -27,6 +28,7 @@ export function SignInPage() {
   );
   const returnTo = safeReturnTo(searchParams.get('to'));
   const signedOut = searchParams.has('signed-out');
+  const ssoProblem = organisationSignInProblem(searchParams);
 
   if (session.data && signIn.isIdle) return <Navigate to={returnTo} replace />;
 
@@ -49,7 +51,7 @@ export function SignInPage() {
     <Page
       title={['Sign in']}
       heading="Sign in"
-      errors={errors}
+      errors={errors ?? (ssoProblem ? [ssoProblem] : undefined)}
       banner={signedOut && !problem ? { heading: 'You have signed out' } : null}
     >
       {returnTo !== '/' && !problem ? (
@@ -79,6 +81,12 @@ export function SignInPage() {
           Sign in
         </button>
       </form>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/forgot-password">
+          Forgot your password?
+        </Link>
+      </p>
+      <OrganisationSignIn returnTo={returnTo} problem={problem ? undefined : ssoProblem?.message} />
       <p className="govuk-body">If you cannot sign in, contact the admin of your safeguarding partnership.</p>
     </Page>
   );

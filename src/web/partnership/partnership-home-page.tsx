@@ -160,7 +160,10 @@ export function PartnershipHomePage() {
           ) : null}
           {membership?.abilities.manageSecurity ? (
             <Card heading="Security">
-              <p className="govuk-body">Who must use two-step verification, and tokens for other systems.</p>
+              <p className="govuk-body">
+                Who must use two-step verification, tokens for other systems, and signing in with organisation
+                accounts.
+              </p>
               <p className="govuk-body">
                 <Link className="govuk-link" to={`${home}/security`}>
                   Two-step verification policy
@@ -169,6 +172,23 @@ export function PartnershipHomePage() {
               <p className="govuk-body">
                 <Link className="govuk-link" to={`${home}/api-tokens`}>
                   API tokens
+                </Link>
+              </p>
+              <p className="govuk-body">
+                <Link className="govuk-link" to={`${home}/sso`}>
+                  Single sign-on
+                </Link>
+              </p>
+            </Card>
+          ) : null}
+          {membership?.abilities.manageSecurity ? (
+            <Card heading="Personal data">
+              <p className="govuk-body">
+                How long personal data is kept, erasure, and subject access requests.
+              </p>
+              <p className="govuk-body">
+                <Link className="govuk-link" to={`${home}/retention`}>
+                  Keeping personal data
                 </Link>
               </p>
             </Card>

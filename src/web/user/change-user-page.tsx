@@ -1,12 +1,16 @@
+import { useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { PartnershipRole } from '#domain/user/roles.ts';
 import { useAgencies } from '../api/partnership.ts';
+import { useSession } from '../api/session.ts';
 import { useChangeUser, useUsers } from '../api/users.ts';
 import { useFormProblem } from '../components/form-problem.ts';
 import { Page } from '../components/page.tsx';
 import { ForbiddenPage, Loading, NotFoundPage, QueryProblem } from '../components/problem-pages.tsx';
 import { useMembership } from '../partnership/use-membership.ts';
+import { ResetMfa, useResetMfa } from './reset-mfa.tsx';
 import { UserForm, type UserFormValues, userFieldIds } from './user-form.tsx';
+import type { UsersPageState } from './users-page.tsx';
 
 /**
  * Change a person's details, role or status. The save carries the version the admin started from;
@@ -20,6 +24,13 @@ export function ChangeUserPage() {
   const agencies = useAgencies(partnershipId);
   const change = useChangeUser(partnershipId, userId);
   const problem = useFormProblem(change.error, userFieldIds);
+  const reset = useResetMfa(partnershipId, userId);
+  const resetProblem = useFormProblem(reset.error, []);
+  const errors = useMemo(() => {
+    const items = [...(problem?.items ?? []), ...(resetProblem?.items ?? [])];
+    return items.length ? items : undefined;
+  }, [problem, resetProblem]);
+  const ownId = useSession().data?.user.id;
   const listPath = `/partnerships/${partnershipId}/users`;
 
   if (users.isError) return <QueryProblem error={users.error} />;
@@ -49,7 +60,7 @@ export function ChangeUserPage() {
       title={[`Change ${user.name}`, ...(membership ? [membership.partnershipName] : [])]}
       heading={`Change ${user.name}`}
       caption="People"
-      errors={problem?.items}
+      errors={errors}
     >
       <p className="govuk-body">
         Email address: <span className="govuk-!-font-weight-bold">{user.email}</span>
@@ -73,6 +84,21 @@ export function ChangeUserPage() {
         fieldErrors={problem?.fields}
         onSubmit={onSubmit}
       />
+      {ownId && ownId !== user.id && user.active ? (
+        <ResetMfa
+          user={user}
+          reset={reset}
+          onReset={(result) =>
+            navigate(listPath, {
+              state: {
+                banner: `Two-step verification has been reset for ${result.name}`,
+                detail:
+                  'They have been signed out. They can sign in with their password and set up two-step verification again.',
+              } satisfies UsersPageState,
+            })
+          }
+        />
+      ) : null}
     </Page>
   );
 }

@@ -112,6 +112,24 @@ export const passwordTokens = pgTable(
   ],
 );
 
+/**
+ * Requests for a password reset link, kept for a day to throttle them per network address and per
+ * account. The address is not stored with the email asked about, only with the account when one matched.
+ */
+export const passwordResetRequests = pgTable(
+  'password_reset_requests',
+  {
+    id: id(),
+    address: text('address').notNull(),
+    userId: uuid('user_id').references(() => users.id),
+    requestedAt: at('requested_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('password_reset_requests_address_idx').on(t.address, t.requestedAt),
+    index('password_reset_requests_user_idx').on(t.userId, t.requestedAt),
+  ],
+);
+
 /** Reminders already sent, so a deadline or an action is reminded about once per occasion. */
 export const remindersSent = pgTable(
   'reminders_sent',
