@@ -305,6 +305,12 @@ const matrix: Record<string, Who> = {
   requestPasswordReset: 'anyone',
   getPasswordToken: 'anyone',
   resetPassword: 'anyone',
+  getRetentionPolicy: ['partnership_admin'],
+  updateRetentionPolicy: ['partnership_admin'],
+  listReviewsDueForErasure: ['partnership_admin'],
+  getReviewErasure: { review: allReviewRoles },
+  eraseReviewPersonalData: ['partnership_admin'],
+  subjectAccessExport: ['partnership_admin'],
 };
 const roles: PartnershipRole[] = ['partnership_admin', 'business_manager', 'member'];
 

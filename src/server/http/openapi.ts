@@ -25,7 +25,9 @@ const errorDescriptions: Record<number, string> = {
   409: 'Conflict: the record changed since it was read (`stale_version`, with the current record) or a rule refused the change',
   413: 'The request body is too large',
   415: 'The request body is not JSON',
+  422: 'The uploaded file holds a virus (`details.reason: virus_found`) and was not saved',
   429: 'Too many attempts; `Retry-After` says how long to wait',
+  503: 'The virus scanner could not check the file (`details.reason: virus_scanner_unavailable`); nothing was saved',
 };
 
 type JsonSchema = Record<string, unknown>;

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { refusedWhenErased } from '#domain/retention/rules.ts';
 import {
   canSeeReview,
   mayInReview,
@@ -11,6 +12,7 @@ import type { Queryable } from '../db/client.ts';
 import { participants, reviews } from '../db/schema/index.ts';
 import type { Ctx, MemberCtx } from '../http/context.ts';
 import { findMembership } from '../partnership/access.ts';
+import { refuseIfErased } from '../retention/access.ts';
 
 export type ReviewRow = typeof reviews.$inferSelect;
 
@@ -59,6 +61,7 @@ export function reviewAccess(action: ReviewAction, options: { lock?: boolean } =
     };
     if (!canSeeReview(actor)) throw AppError.notFound('review');
     if (!mayInReview(actor, action)) throw AppError.forbidden();
+    if (refusedWhenErased(action)) await refuseIfErased(ctx.tx, review.id);
     return {
       ...ctx,
       principal: ctx.principal,

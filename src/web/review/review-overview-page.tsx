@@ -6,6 +6,8 @@ import { Page } from '../components/page.tsx';
 import { Loading, QueryProblem } from '../components/problem-pages.tsx';
 import { ScrollableTable } from '../components/scrollable-table.tsx';
 import { useMembership } from '../partnership/use-membership.ts';
+import { ErasureNotice } from '../retention/erasure-notice.tsx';
+import { ExportReviewLink } from '../transfer/export-review-link.tsx';
 import { type ReviewDto, reviewPage, useReview } from './api.ts';
 import { CalmOverview } from './calm-overview.tsx';
 import { formatDate } from './dates.ts';
@@ -56,6 +58,7 @@ export function ReviewOverviewPage() {
           : null
       }
     >
+      <ErasureNotice partnershipId={partnershipId} reviewId={r.id} />
       <ReviewNavigation partnershipId={partnershipId} reviewId={r.id} review={r} />
       <ReviewContent>
         {calm ? (
@@ -65,6 +68,7 @@ export function ReviewOverviewPage() {
         )}
       </ReviewContent>
       {calm ? null : <History review={r} />}
+      {calm ? null : <ExportReviewLink partnershipId={partnershipId} reviewId={r.id} />}
     </Page>
   );
 }
