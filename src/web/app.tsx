@@ -13,10 +13,13 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 
 const SignInPage = page(() => import('./auth/sign-in-page.tsx'), 'SignInPage');
 const PasswordPage = page(() => import('./auth/password-page.tsx'), 'PasswordPage');
+const ForgotPasswordPage = page(() => import('./email/forgot-password-page.tsx'), 'ForgotPasswordPage');
+const SetPasswordPage = page(() => import('./email/set-password-page.tsx'), 'SetPasswordPage');
 const SecondStepPage = page(() => import('./auth/second-step-page.tsx'), 'SecondStepPage');
 const SetUpMfaPage = page(() => import('./auth/set-up-mfa-page.tsx'), 'SetUpMfaPage');
 const AccountPage = page(() => import('./auth/account-page.tsx'), 'AccountPage');
 const SecurityPolicyPage = page(() => import('./auth/security-policy-page.tsx'), 'SecurityPolicyPage');
+const SsoSettingsPage = page(() => import('./sso/sso-settings-page.tsx'), 'SsoSettingsPage');
 const ApiTokensPage = page(() => import('./token/api-tokens-page.tsx'), 'ApiTokensPage');
 const CreateApiTokenPage = page(() => import('./token/create-api-token-page.tsx'), 'CreateApiTokenPage');
 const HomePage = page(() => import('./partnership/home-page.tsx'), 'HomePage');
@@ -81,6 +84,9 @@ const ReportRoutes = page(() => import('./report/report-routes.tsx'), 'ReportRou
 const ActionRoutes = page(() => import('./action/action-routes.tsx'), 'ActionRoutes');
 const BoardResponseRoute = page(() => import('./action/action-routes.tsx'), 'BoardResponseRoute');
 const ActionTrackerRoute = page(() => import('./action/action-routes.tsx'), 'ActionTrackerRoute');
+const RetentionRoutes = page(() => import('./retention/retention-routes.tsx'), 'RetentionRoutes');
+const EraseReviewPage = page(() => import('./retention/retention-routes.tsx'), 'EraseReviewPage');
+const ImportReviewPage = page(() => import('./transfer/import-review-page.tsx'), 'ImportReviewPage');
 const LibraryRoutes = page(() => import('./library/library-routes.tsx'), 'LibraryRoutes');
 const AnalyticsRoute = page(() => import('./analytics/analytics-routes.tsx'), 'AnalyticsRoute');
 const PseudonymRegisterPage = page(
@@ -120,9 +126,12 @@ export function App() {
               <Route path="/sign-in" element={<SignInPage />} />
               <Route path="/sign-in/code" element={<SecondStepPage />} />
               <Route path="/sign-in/set-up" element={<SetUpMfaPage />} />
+              <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+              <Route path="/set-password" element={<SetPasswordPage />} />
               <Route path="/password" element={signedIn(PasswordPage)} />
               <Route path="/account" element={signedIn(AccountPage)} />
               <Route path={`${p}/security`} element={signedIn(SecurityPolicyPage)} />
+              <Route path={`${p}/sso`} element={signedIn(SsoSettingsPage)} />
               <Route path={`${p}/api-tokens`} element={signedIn(ApiTokensPage)} />
               <Route path={`${p}/api-tokens/new`} element={signedIn(CreateApiTokenPage)} />
               <Route path="/" element={signedIn(HomePage)} />
@@ -137,11 +146,14 @@ export function App() {
               <Route path={`${p}/monitoring`} element={signedIn(MonitoringRoute)} />
               <Route path={`${p}/actions`} element={signedIn(ActionTrackerRoute)} />
               <Route path={`${p}/library/*`} element={signedIn(LibraryRoutes)} />
+              <Route path={`${p}/retention/*`} element={signedIn(RetentionRoutes)} />
+              <Route path={`${p}/reviews/:reviewId/erase`} element={signedIn(EraseReviewPage)} />
               <Route path={`${p}/analytics`} element={signedIn(AnalyticsRoute)} />
               <Route path={`${p}/reviewers/*`} element={signedIn(ReviewerRoutes)} />
               <Route path={`${p}/training`} element={signedIn(TrainingRoute)} />
               <Route path={`${p}/reviews`} element={signedIn(ReviewsPage)} />
               <Route path={`${p}/reviews/new`} element={signedIn(CommissionReviewPage)} />
+              <Route path={`${p}/reviews/import`} element={signedIn(ImportReviewPage)} />
               <Route path={`${p}/reviews/:reviewId`} element={signedIn(ReviewOverviewPage)} />
               <Route path={`${p}/reviews/:reviewId/terms`} element={signedIn(TermsOfReferencePage)} />
               <Route path={`${p}/reviews/:reviewId/people`} element={signedIn(PeoplePage)} />

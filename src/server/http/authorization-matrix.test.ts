@@ -311,6 +311,8 @@ const matrix: Record<string, Who> = {
   getReviewErasure: { review: allReviewRoles },
   eraseReviewPersonalData: ['partnership_admin'],
   subjectAccessExport: ['partnership_admin'],
+  exportReview: { review: [] },
+  importReview: ['partnership_admin', 'business_manager'],
 };
 const roles: PartnershipRole[] = ['partnership_admin', 'business_manager', 'member'];
 

@@ -56,9 +56,14 @@ export function ReviewsPage() {
         <p className="govuk-body">The reviews you have been asked to take part in.</p>
       )}
       {reviews.data?.abilities.commission ? (
-        <Link className="govuk-button" to={`${here}/new`}>
-          Commission a review
-        </Link>
+        <div className="govuk-button-group">
+          <Link className="govuk-button" to={`${here}/new`}>
+            Commission a review
+          </Link>
+          <Link className="govuk-button govuk-button--secondary" to={`${here}/import`}>
+            Import a review
+          </Link>
+        </div>
       ) : null}
       {!reviews.data ? <Loading /> : null}
       {reviews.data && list.length === 0 ? (
