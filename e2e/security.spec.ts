@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import { demoPassword, emailTo, expectAccessible, signIn } from './support.ts';
 
@@ -102,4 +103,41 @@ test('the partnership admin sets how long personal data is kept and answers a su
     page.getByRole('heading', { level: 1, name: 'Erase this review’s personal data' }),
   ).toBeVisible();
   await expectAccessible(page, 'erase a review’s personal data');
+});
+
+test('the business manager exports a review and imports it again as a new review', async ({ page }) => {
+  test.setTimeout(180_000);
+  page.setDefaultTimeout(30_000);
+  await signIn(page, 'manager@demo.sightlines.test', demoPassword);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Northbrook');
+  const home = new URL(page.url()).pathname;
+  await page.goto(`${home}/reviews`);
+  await page
+    .getByRole('link', { name: /Child P/ })
+    .first()
+    .click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Export this review' }).click();
+  const exported = await download;
+  const file = {
+    name: exported.suggestedFilename(),
+    mimeType: 'application/json',
+    buffer: await readFile(await exported.path()),
+  };
+  expect(file.name).toMatch(/\.json$/);
+
+  await page.goto(`${home}/reviews`);
+  await page
+    .getByRole('link', { name: 'Import a review' })
+    .or(page.getByRole('button', { name: 'Import a review' }))
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Import a review' })).toBeVisible();
+  await expectAccessible(page, 'import a review');
+  await page.getByLabel('Review export file').setInputFiles(file);
+  await page.getByLabel('Title of the new review (optional)').fill('Child P (copy for training)');
+  await page.getByRole('button', { name: 'Import review' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Review imported' })).toBeVisible({
+    timeout: 90_000,
+  });
+  await expectAccessible(page, 'review imported');
 });
