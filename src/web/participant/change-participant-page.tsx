@@ -7,6 +7,7 @@ import { Page } from '../components/page.tsx';
 import { ForbiddenPage, Loading, NotFoundPage, QueryProblem } from '../components/problem-pages.tsx';
 import { RadiosField } from '../components/radios-field.tsx';
 import { useFormValues } from '../components/use-form-values.ts';
+import { SubjectAccessLink } from '../retention/subject-access-link.tsx';
 import { reviewPage, useReview } from '../review/api.ts';
 import { ReviewContent, ReviewNavigation } from '../review/review-navigation.tsx';
 import { useReviewParams } from '../review/review-overview-page.tsx';
@@ -102,6 +103,7 @@ export function ChangeParticipantPage() {
         {person.status === 'invited' ? (
           <NewInvitationLink partnershipId={partnershipId} reviewId={reviewId} participant={person} />
         ) : null}
+        <SubjectAccessLink partnershipId={partnershipId} participantId={person.id} />
       </ReviewContent>
     </Page>
   );

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { useUsers } from '../api/users.ts';
 import { SelectField, TextField } from '../components/form-fields.tsx';
@@ -17,7 +17,9 @@ export function SubjectAccessPage() {
   const users = useUsers(partnershipId);
   const exported = useSubjectAccessExport(partnershipId);
   const [userId, setUserId] = useState('');
-  const [participantId, setParticipantId] = useState('');
+  // A person's page in a review links here with their reference filled in (?participantId=…).
+  const [search] = useSearchParams();
+  const [participantId, setParticipantId] = useState(search.get('participantId') ?? '');
   const [missing, setMissing] = useState(false);
   const serverProblem = useFormProblem(exported.error, fieldIds);
   const problem: FormProblem | null = missing
@@ -78,7 +80,7 @@ export function SubjectAccessPage() {
         <TextField
           id="participantId"
           label="Person in a review (optional)"
-          hint="For someone without an account, such as a family member: the reference at the end of the address of their page in the review’s people list."
+          hint="For someone without an account, such as a family member: open their page in the review’s people list and choose “Respond to a subject access request about this person”."
           value={participantId}
           onChange={setParticipantId}
           spellCheck={false}

@@ -91,7 +91,8 @@ export function SsoSettingsPage() {
       <h2 className="govuk-heading-m">Register Sightlines at your identity provider</h2>
       <p className="govuk-body">
         Register Sightlines as a web application with this redirect URI, and ask for the scopes openid, email
-        and profile. The provider must say that each person’s email address is verified.
+        and profile. The provider must say that each person’s email address is verified: for Microsoft Entra
+        ID, turn on the optional claim xms_edov in the app registration.
       </p>
       <div className="govuk-inset-text">
         <span className="govuk-!-font-weight-bold">Redirect URI: </span>
