@@ -94,21 +94,22 @@ export function defineRoute<
 
 /**
  * The path of the first string holding a NUL character, which PostgreSQL cannot store, or null.
- * Checked for every body so no endpoint can answer it with a 500.
+ * Checked for every body so no endpoint can answer it with a 500. Walks with a stack of its own
+ * rather than by recursion, so a body nested thousands of levels deep cannot exhaust the call stack.
  */
 export function findNulCharacter(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const hit = findNulCharacter(value[i], path ? `${path}.${i}` : String(i));
-      if (hit !== null) return hit;
-    }
-    return null;
-  }
-  if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const hit = findNulCharacter(v, path ? `${path}.${k}` : k);
-      if (hit !== null) return hit;
+  const pending: { value: unknown; path: string }[] = [{ value, path }];
+  const join = (at: string, key: string) => (at ? `${at}.${key}` : key);
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value: v, path: at } = next;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return at;
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) pending.push({ value: v[i], path: join(at, String(i)) });
+    } else if (v && typeof v === 'object') {
+      const entries = Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--)
+        pending.push({ value: entries[i]![1], path: join(at, entries[i]![0]) });
     }
   }
   return null;
