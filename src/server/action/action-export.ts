@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { type ActionDto, actionTargets, impactEvidenceKinds } from '#domain/action/action.ts';
 import { londonDate } from '#domain/intake/deadlines.ts';
 import { auditAction } from '../audit/audit.service.ts';
@@ -38,6 +37,7 @@ const columns: Array<{ header: string; width: number; value: (a: ActionDto) => s
 
 /** The actions as an Excel workbook: a header row, then one row per action, with dates as dates. */
 export async function actionsWorkbook(list: readonly ActionDto[]): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Actions');
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));

@@ -10,7 +10,6 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { z } from 'zod';
 import {
@@ -40,6 +39,7 @@ const templateExample = [
 export async function chronologyTemplate(format: 'csv' | 'xlsx'): Promise<Buffer> {
   const headings = Object.values(importColumns).map((c) => c.label);
   if (format === 'csv') return Buffer.from(`\uFEFF${Papa.unparse([headings, templateExample])}\r\n`, 'utf8');
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Chronology');
   sheet.addRow(headings).font = { bold: true };
@@ -96,6 +96,7 @@ export function exportCsv(events: ChronologyEventDto[]): Buffer {
 
 /** The narrative as an Excel table, with dates as dates. */
 export async function exportXlsx(events: ChronologyEventDto[]): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Narrative');
   const headings = Object.keys(

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { ImportRowError } from '#domain/chronology/chronology.ts';
 import { MAX_IMPORT_ROWS } from '#domain/chronology/import-rows.ts';
@@ -51,7 +51,8 @@ function cellValue(value: ExcelJS.CellValue): Cell {
 
 /** Reads the first sheet of an Excel workbook into a table; date cells stay dates. */
 export async function parseXlsx(bytes: Buffer): Promise<Parsed> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

@@ -1,7 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyBaseLogger } from 'fastify';
-import mammoth from 'mammoth';
-import { extractText, getDocumentProxy } from 'unpdf';
 
 /**
  * The most text kept per document. PostgreSQL's tsvector holds at most 1 MB, and a document's
@@ -27,12 +25,14 @@ export async function extractDocumentText(
 ): Promise<string | null> {
   try {
     if (mediaType === 'application/pdf') {
+      const { extractText, getDocumentProxy } = await import('unpdf');
       const pdf = await getDocumentProxy(new Uint8Array(await readFile(path)));
       const { text } = await extractText(pdf, { mergePages: true });
       await pdf.destroy();
       return cleanText(text);
     }
     if (mediaType === 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') {
+      const { default: mammoth } = await import('mammoth');
       const { value } = await mammoth.extractRawText({ path });
       return cleanText(value);
     }

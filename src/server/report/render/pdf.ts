@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { Block, ReportDocument, Section } from '#domain/report/document.ts';
 import {
   contentsEntries,
@@ -166,6 +165,7 @@ function runningHeadersAndFooters(doc: Pdf, report: ReportDocument, from: number
 export async function renderReportPdf(input: ReportDocument, options: RenderOptions = {}): Promise<Buffer> {
   const report = printableDocument(input);
   const title = `${report.title}: ${report.subtitle}`;
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGINS,
