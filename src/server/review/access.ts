@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { refusedWhenErased } from '#domain/retention/rules.ts';
 import {
   canSeeReview,
@@ -8,10 +8,10 @@ import {
   type ReviewRole,
 } from '#domain/review/policy.ts';
 import { AppError } from '#domain/shared/app-error.ts';
+import type { PartnershipRole } from '#domain/user/roles.ts';
 import type { Queryable } from '../db/client.ts';
-import { participants, reviews } from '../db/schema/index.ts';
+import { memberships, participants, reviewErasures, reviews } from '../db/schema/index.ts';
 import type { Ctx, MemberCtx } from '../http/context.ts';
-import { findMembership } from '../partnership/access.ts';
 import { refuseIfErased } from '../retention/access.ts';
 
 export type ReviewRow = typeof reviews.$inferSelect;
@@ -46,22 +46,47 @@ export async function rolesInReview(q: Queryable, reviewId: string, userId: stri
 export function reviewAccess(action: ReviewAction, options: { lock?: boolean } = {}) {
   return async (ctx: Ctx, params: { partnershipId: string; reviewId: string }): Promise<ReviewCtx> => {
     if (!ctx.principal) throw AppError.unauthenticated();
-    const membership = await findMembership(ctx.tx, ctx.principal.userId, params.partnershipId);
-    if (!membership) throw AppError.notFound('review');
+    const userId = ctx.principal.userId;
+    // One query: the review, the person's active membership of its partnership, their active roles
+    // in it and whether its personal data was erased. Either missing is the same 404.
     const query = ctx.tx
-      .select()
+      .select({
+        review: reviews,
+        role: memberships.role,
+        agencyId: memberships.agencyId,
+        mine: sql<{ id: string; role: string }[]>`coalesce((
+          select json_agg(json_build_object('id', p.id, 'role', p.role) order by p.created_at)
+          from ${participants} p
+          where p.review_id = ${reviews.id} and p.user_id = ${userId} and p.active
+        ), '[]'::json)`,
+        erased: sql<boolean>`exists (select 1 from ${reviewErasures} e where e.review_id = ${reviews.id})`,
+      })
       .from(reviews)
+      .innerJoin(
+        memberships,
+        and(
+          eq(memberships.partnershipId, reviews.partnershipId),
+          eq(memberships.userId, userId),
+          eq(memberships.active, true),
+        ),
+      )
       .where(and(eq(reviews.id, params.reviewId), eq(reviews.partnershipId, params.partnershipId)));
-    const [review] = options.lock ? await query.for('update') : await query;
-    if (!review) throw AppError.notFound('review');
-    const mine = await rolesInReview(ctx.tx, review.id, ctx.principal.userId);
+    const [row] = options.lock ? await query.for('update', { of: reviews }) : await query;
+    if (!row) throw AppError.notFound('review');
+    const { review } = row;
+    const mine = typeof row.mine === 'string' ? (JSON.parse(row.mine) as typeof row.mine) : row.mine;
+    const membership = {
+      partnershipId: review.partnershipId,
+      role: row.role as PartnershipRole,
+      agencyId: row.agencyId,
+    };
     const actor: ReviewActor = {
       reviewRoles: mine.map((m) => m.role as ReviewRole),
       partnershipRole: membership.role,
     };
     if (!canSeeReview(actor)) throw AppError.notFound('review');
     if (!mayInReview(actor, action)) throw AppError.forbidden();
-    if (refusedWhenErased(action)) await refuseIfErased(ctx.tx, review.id);
+    if (row.erased && refusedWhenErased(action)) await refuseIfErased(ctx.tx, review.id);
     return {
       ...ctx,
       principal: ctx.principal,
