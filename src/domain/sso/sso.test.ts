@@ -6,9 +6,11 @@ import {
   isSsoErrorCode,
   issuerProblem,
   providerDidMfa,
+  SSO_STARTS_PER_ADDRESS,
   safeReturnPath,
   secondStepAfterSso,
   ssoStateExpired,
+  tooManySsoStarts,
   updateSsoConfigInput,
 } from './sso.ts';
 
@@ -133,5 +135,13 @@ describe('the settings', () => {
         return true;
       }),
     );
+  });
+});
+
+describe('tooManySsoStarts', () => {
+  it('allows an address up to the limit of pending sign-ins, and no more', () => {
+    expect(tooManySsoStarts(0)).toBe(false);
+    expect(tooManySsoStarts(SSO_STARTS_PER_ADDRESS - 1)).toBe(false);
+    expect(tooManySsoStarts(SSO_STARTS_PER_ADDRESS)).toBe(true);
   });
 });

@@ -9,6 +9,11 @@ export const SSO_START_PATH = '/api/auth/sso/start';
 /** How long a sign-in may take at the identity provider before it has to start again. */
 export const SSO_STATE_MINUTES = 10;
 export const MAX_ALLOWED_DOMAINS = 50;
+/** Sign-ins one network address may start within SSO_STATE_MINUTES, so nobody can fill the table of pending ones. */
+export const SSO_STARTS_PER_ADDRESS = 30;
+
+/** Whether an address has started too many sign-ins that are still pending. */
+export const tooManySsoStarts = (pendingFromAddress: number) => pendingFromAddress >= SSO_STARTS_PER_ADDRESS;
 
 /**
  * Why a sign-in with an organisation account did not work, as a short code in the sign-in page's
@@ -33,6 +38,7 @@ export const ssoErrors = {
     'Your organisation account’s email address is not one your partnership allows. Ask your partnership admin.',
   no_account:
     'There is no Sightlines account for your organisation account’s email address in this partnership. Ask your partnership admin to add you.',
+  too_many: 'There have been too many sign-ins from your network. Wait 10 minutes and try again.',
   identity_conflict:
     'Your Sightlines account is already linked to a different organisation account. Ask your partnership admin.',
 } as const;

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SSO_STARTS_PER_ADDRESS } from '#domain/sso/sso.ts';
 import { auditEvents, mfaFactors, ssoLoginStates, userIdentities } from '../db/schema/index.ts';
 import { createTestApp, givenMember, givenPartnership, type TestApp } from '../testing/harness.ts';
 import {
@@ -126,6 +127,25 @@ describe('signing in with an organisation account', () => {
     expect(journey.callback?.location).not.toContain('sso_error');
     const session = await sessionFor(journey.callback?.sessionCookie ?? '');
     expect(session.json().user.email).toBe(email);
+  });
+
+  it('limits how many sign-ins one network address may start, so the pending ones cannot pile up', async () => {
+    const startFrom = (remoteAddress: string) =>
+      t.app.inject({
+        method: 'GET',
+        url: `/api/auth/sso/start?partnership=${eastmoor.slug}`,
+        remoteAddress,
+      });
+    for (let i = 0; i < SSO_STARTS_PER_ADDRESS; i++) {
+      expect((await startFrom('192.0.2.77')).headers.location).toMatch(/^http/);
+    }
+    const refused = await startFrom('192.0.2.77');
+    expect(refused.statusCode).toBe(302);
+    expect(refused.headers.location).toBe('/sign-in?sso_error=too_many');
+    // Another address is not held back.
+    expect((await startFrom('192.0.2.78')).headers.location).toMatch(/^http/);
+    const audits = (await auditFor('sso.sign_in_refused')).filter((e) => e.details.reason === 'too_many');
+    expect(audits.length).toBeGreaterThan(0);
   });
 
   it('refuses an email address the provider has not verified, and audits it', async () => {

@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, count, eq, gte, lt, sql } from 'drizzle-orm';
 import { emailAddress } from '#domain/shared/fields.ts';
 import {
   domainAllowed,
@@ -9,6 +9,7 @@ import {
   safeReturnPath,
   secondStepAfterSso,
   ssoStateExpired,
+  tooManySsoStarts,
 } from '#domain/sso/sso.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hasActiveMfa, setSessionMfaState } from '../auth/mfa-state.ts';
@@ -108,6 +109,12 @@ export async function startSsoSignIn(
   redirectUri: string,
 ): Promise<SsoOutcome> {
   const returnTo = safeReturnPath(input.to);
+  const since = new Date(ctx.now.getTime() - SSO_STATE_MINUTES * 60_000);
+  const [pending] = await ctx.tx
+    .select({ n: count() })
+    .from(ssoLoginStates)
+    .where(and(eq(ssoLoginStates.address, ctx.address), gte(ssoLoginStates.createdAt, since)));
+  if (tooManySsoStarts(pending?.n ?? 0)) return refuse(ctx, 'too_many', returnTo, { partnershipId: null });
   let email: string | null = null;
   let row: SsoConfigRow | 'ambiguous' | null;
   if (input.partnership) {
@@ -143,6 +150,7 @@ export async function startSsoSignIn(
     nonce: request.nonce,
     codeVerifier: request.codeVerifier,
     returnTo,
+    address: ctx.address,
     createdAt: ctx.now,
   });
   return { ok: true, location: request.url, state: request.state };

@@ -43,6 +43,8 @@ export const ssoLoginStates = pgTable('sso_login_states', {
   nonce: text('nonce').notNull(),
   codeVerifier: text('code_verifier').notNull(),
   returnTo: text('return_to'),
+  /** The network address that started it, to limit how many one address may start. */
+  address: text('address'),
   createdAt: createdAt(),
 });
 
