@@ -23,6 +23,7 @@ import {
   users,
 } from '../db/schema/index.ts';
 import type { Ctx, MemberCtx } from '../http/context.ts';
+import { assertSettingsVersion } from '../http/versions.ts';
 import { partnershipAccess } from '../partnership/access.ts';
 
 /**
@@ -79,14 +80,12 @@ export async function updateSecurityPolicy(
     .from(partnershipSecurityPolicies)
     .where(eq(partnershipSecurityPolicies.partnershipId, partnershipId))
     .for('update');
-  const currentVersion = locked?.version ?? 1;
-  if (input.version !== currentVersion) {
-    throw new AppError(
-      'stale_version',
-      'Someone else changed the security policy while you were working on it. Check the current policy and try again.',
-      { current: await getSecurityPolicy(ctx) },
-    );
-  }
+  const currentVersion = await assertSettingsVersion(
+    input.version,
+    locked,
+    'Someone else changed the security policy while you were working on it. Check the current policy and try again.',
+    () => getSecurityPolicy(ctx),
+  );
   const previous = (locked?.requireMfaFor ?? []) as MfaRequirement[];
   const next = input.requireMfaFor;
   const unchanged = previous.length === next.length && next.every((r) => previous.includes(r));

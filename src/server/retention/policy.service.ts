@@ -15,7 +15,6 @@ import {
   retentionStartsOn,
 } from '#domain/retention/rules.ts';
 import { type ReviewStage, reviewStages } from '#domain/review/stages.ts';
-import { AppError } from '#domain/shared/app-error.ts';
 import { auditAction } from '../audit/audit.service.ts';
 import type { Queryable } from '../db/client.ts';
 import {
@@ -27,6 +26,7 @@ import {
   users,
 } from '../db/schema/index.ts';
 import type { MemberCtx } from '../http/context.ts';
+import { assertSettingsVersion } from '../http/versions.ts';
 
 async function findPolicyRow(q: Queryable, partnershipId: string) {
   const [row] = await q
@@ -76,14 +76,12 @@ export async function updateRetentionPolicy(
     .from(retentionPolicies)
     .where(eq(retentionPolicies.partnershipId, partnershipId))
     .for('update');
-  const currentVersion = locked?.version ?? 1;
-  if (input.version !== currentVersion) {
-    throw new AppError(
-      'stale_version',
-      'Someone else changed how long personal data is kept while you were working on it. Check the current period and try again.',
-      { current: await getRetentionPolicy(ctx) },
-    );
-  }
+  const currentVersion = await assertSettingsVersion(
+    input.version,
+    locked,
+    'Someone else changed how long personal data is kept while you were working on it. Check the current period and try again.',
+    () => getRetentionPolicy(ctx),
+  );
   const previous = locked?.retainYears ?? defaultRetainYears;
   if (locked && previous === input.retainYears) return getRetentionPolicy(ctx);
   const values = {

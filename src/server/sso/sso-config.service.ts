@@ -13,6 +13,7 @@ import type { Config } from '../config.ts';
 import { openSecret, sealSecret } from '../crypto/secret-box.ts';
 import { partnershipSsoConfigs, partnerships, users } from '../db/schema/index.ts';
 import type { MemberCtx } from '../http/context.ts';
+import { assertSettingsVersion } from '../http/versions.ts';
 import { discoverProvider } from './sso-client.ts';
 
 /** Sightlines' own address: the configured public address, or else the one the request came to. */
@@ -82,14 +83,12 @@ export async function updateSsoConfig(
 ): Promise<SsoConfigDto> {
   const partnershipId = ctx.membership.partnershipId;
   const row = await findConfigRow(ctx, { lock: true });
-  const currentVersion = row?.version ?? 1;
-  if (input.version !== currentVersion) {
-    throw new AppError(
-      'stale_version',
-      'Someone else changed the single sign-on settings while you were working on them. Check the current settings and try again.',
-      { current: await getSsoConfig(ctx, origin) },
-    );
-  }
+  const currentVersion = await assertSettingsVersion(
+    input.version,
+    row,
+    'Someone else changed the single sign-on settings while you were working on them. Check the current settings and try again.',
+    () => getSsoConfig(ctx, origin),
+  );
   const newSecret = input.clientSecret ? input.clientSecret : null;
   const storedSecret = row?.clientSecret ? openSecret(ctx.config, row.clientSecret) : null;
   const secret = newSecret ?? storedSecret;

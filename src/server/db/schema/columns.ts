@@ -9,3 +9,5 @@ export const updatedAt = () =>
 /** The row version a write must be based on; a stale write is refused with 409. */
 export const version = () => integer('version').notNull().default(1);
 export const createdBy = () => uuid('created_by');
+/** A nullable timestamp with time zone, read as a Date. */
+export const timestampTz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

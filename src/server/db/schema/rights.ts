@@ -1,20 +1,10 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { createdAt, id } from './columns.ts';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, timestampTz } from './columns.ts';
 import { partnershipRef, partnerships, users } from './core.ts';
 import { reviews } from './review.ts';
 
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const at = timestampTz;
 
 /**
  * A partnership's single sign-on through OpenID Connect (Microsoft Entra ID and others). The client

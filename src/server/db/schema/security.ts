@@ -8,14 +8,13 @@ import {
   jsonb,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id } from './columns.ts';
+import { createdAt, id, timestampTz } from './columns.ts';
 import { partnershipRef, partnerships, sessions, users } from './core.ts';
 
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const at = timestampTz;
 
 /**
  * A person's authenticator (TOTP) secret: `pending` from enrolment until the first correct code,
