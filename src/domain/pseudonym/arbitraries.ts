@@ -290,6 +290,20 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
 /** Name words that must not survive, as found in `out`: every word of a person's name; a place's whole name. */
+/**
+ * Every written form of a register date of birth that is still in the text, standing alone: "1 November
+ * 2022" inside "21 November 2022" is another date, not a survivor.
+ */
+export function survivingDates(entries: GenEntry[], out: string): string[] {
+  const forms = entries.flatMap((e) => (e.date ? DATE_FORMATS.map((f) => f(e.date!)) : []));
+  const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+  return forms.filter((d) => {
+    for (let i = out.indexOf(d); i >= 0; i = out.indexOf(d, i + 1))
+      if (!isDigit(out[i - 1]) && !isDigit(out[i + d.length])) return true;
+    return false;
+  });
+}
+
 export function survivingNames(entries: GenEntry[], out: string): string[] {
   // Compared in lower case, with plain (fast) expressions and the word boundaries checked by hand.
   const lower = out.toLowerCase();

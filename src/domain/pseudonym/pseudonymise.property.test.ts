@@ -10,6 +10,7 @@ import {
   personName,
   register,
   sameDay,
+  survivingDates,
   survivingNames,
   text,
   ymd,
@@ -37,9 +38,7 @@ describe('pseudonymise (properties)', () => {
               .filter((h) => h.kind === 'register')
               .map((h) => h.match),
             ...survivingNames(entries, out),
-            ...entries
-              .flatMap((e) => (e.date ? DATE_FORMATS.map((f) => f(e.date!)) : []))
-              .filter((d) => out.includes(d)),
+            ...survivingDates(entries, out),
           ];
           expect(survivors).toEqual([]);
         }),

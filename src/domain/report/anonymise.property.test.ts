@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DATE_FORMATS, type GenEntry, register, survivingNames, text } from '../pseudonym/arbitraries.ts';
+import { type GenEntry, register, survivingDates, survivingNames, text } from '../pseudonym/arbitraries.ts';
 import { compileRegister } from '../pseudonym/pseudonymise.ts';
 import { scanIdentifiersWith } from '../pseudonym/scan.ts';
 import { pseudonymiseDocument, scanDocument } from './anonymise.ts';
@@ -73,18 +73,37 @@ describe('the pseudonymised report (properties)', () => {
           });
           const { document } = pseudonymiseDocument(doc, entries);
           expect(scanDocument(document, entries).filter((h) => h.kind === 'register')).toEqual([]);
-          const dates = entries.flatMap((e) => (e.date ? DATE_FORMATS.map((f) => f(e.date!)) : []));
           const compiled = compileRegister(entries);
           const survivors = visibleStrings(document).flatMap((s) => [
             ...scanIdentifiersWith(s, compiled)
               .filter((h) => h.kind === 'register')
               .map((h) => h.match),
             ...survivingNames(entries, s),
-            ...dates.filter((d) => s.includes(d)),
+            ...survivingDates(entries, s),
           ]);
           expect(survivors).toEqual([]);
         }),
-        RUNS,
+        {
+          ...RUNS,
+          // Once failed in CI: the fixture's "21 November 2022" was taken for "1 November 2022".
+          examples: [
+            [
+              [
+                [
+                  {
+                    category: 'date_of_birth',
+                    realValue: '01/11/2022',
+                    variants: [],
+                    date: { y: 2022, m: 11, d: 1 },
+                    replacement: 'Pseudonym 1',
+                  },
+                  { category: 'child', realValue: 'Aaa', variants: [], replacement: 'Pseudonym 2' },
+                ],
+                Array.from({ length: FIELDS }, (_, i) => (i % 3 === 2 ? 'the' : '01/11/2022')),
+              ],
+            ],
+          ],
+        },
       );
     },
     TIMEOUT,
