@@ -24,7 +24,7 @@ import { measurePseudonymisation } from './pseudonym.ts';
 import { measureReport } from './report.ts';
 import { readOptions } from './scale.ts';
 import { rawSearchLatency, routeSearchLatency } from './search.ts';
-import { type Served, serveApp, serveBare } from './server.ts';
+import { buildServer, type Served, serveApp, serveBare } from './server.ts';
 import { type DatabaseRun, type Results, writeResults } from './summary.ts';
 import { buildWeb, measureNarrative } from './web.ts';
 
@@ -110,6 +110,7 @@ try {
   log(
     `scale ${scale.name}: ${scale.partnerships} partnerships, ${scale.reviews} reviews, ${scale.events} events`,
   );
+  if (!options.generateOnly) buildServer();
   const webDir = join(work, 'web');
   if (options.web) {
     results.bundle = buildWeb(webDir);

@@ -1,6 +1,6 @@
 // The servers under measurement run in child processes, so the load generator's own work and memory
 // stay out of their figures: the real app (`sightlines serve`) and a bare Fastify route.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
@@ -77,12 +77,21 @@ async function serve(args: string[], env: Record<string, string>, ready: string)
   };
 }
 
-/** The application as deployed: `sightlines serve` on PostgreSQL (a URL) or on a PGlite data directory. */
+/** Builds the server as it is deployed (`npm run build:server`, decision 025) into dist/server. */
+export function buildServer(): void {
+  const built = spawnSync('npm', ['run', '--silent', 'build:server'], { encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`server build failed: ${built.stderr.slice(-2000)}`);
+}
+
+/**
+ * The application as deployed: the built server (see buildServer) running `serve` on PostgreSQL (a
+ * URL) or on a PGlite data directory.
+ */
 export function serveApp(where: { databaseUrl?: string; dataDir: string; webDir?: string }): Promise<Served> {
   // For profiling the app under load, e.g. BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
   return serve(
-    [...nodeArgs, 'bin/sightlines.js', 'serve'],
+    [...nodeArgs, 'dist/server/sightlines.js', 'serve'],
     {
       DATABASE_URL: where.databaseUrl ?? '',
       SIGHTLINES_DATA_DIR: where.dataDir,

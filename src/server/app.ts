@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
@@ -31,6 +31,7 @@ import { libraryRoutes } from './library/library.routes.ts';
 import { meetingRoutes } from './meeting/meeting.routes.ts';
 import { participantRoutes } from './participant/participant.routes.ts';
 import { partnershipRoutes } from './partnership/partnership.routes.ts';
+import { appVersion } from './paths.ts';
 import { pseudonymRoutes } from './pseudonym/pseudonym.routes.ts';
 import { publicationRoutes } from './publication/publication.routes.ts';
 import { qualityRoutes } from './quality/quality.routes.ts';
@@ -46,10 +47,6 @@ import { apiTokenRoutes } from './token/token.routes.ts';
 import { trainingRoutes } from './training/training.routes.ts';
 import { transferRoutes } from './transfer/transfer.routes.ts';
 import { userRoutes } from './user/user.routes.ts';
-
-export const appVersion: string = JSON.parse(
-  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
-).version;
 
 export type BuildAppOptions = {
   database: Database;

@@ -19,6 +19,7 @@ import {
 import { tablesInDependencyOrder } from '#domain/transfer/table-order.ts';
 import { type AuditVerification, verifyAuditLog } from '../audit/verify.ts';
 import { type Database, migrationsFolder, type Queryable } from '../db/client.ts';
+import { appVersion } from '../paths.ts';
 import { ident, insertJsonRows, linksOf, rawRows, readCatalog, rowJson, storedColumns } from './catalog.ts';
 
 /** A backup or restore refused for a reason the operator can act on. */
@@ -44,15 +45,6 @@ async function appliedMigration(q: Queryable): Promise<BackupManifest['migration
   const when = Number(rows[0]!.created_at);
   const known = knownMigrations().find((m) => m.when === when);
   return { tag: known?.tag ?? `unknown-${when}`, when };
-}
-
-function appVersion(): string {
-  try {
-    const url = new URL('../../../package.json', import.meta.url);
-    return String((JSON.parse(readFileSync(url, 'utf8')) as { version?: string }).version ?? 'unknown');
-  } catch {
-    return 'unknown';
-  }
 }
 
 async function sha256OfFile(path: string): Promise<string> {
@@ -144,7 +136,7 @@ export async function createBackup(options: { database: Database; dataDir: strin
           format: BACKUP_FORMAT,
           version: BACKUP_FORMAT_VERSION,
           createdAt: new Date().toISOString(),
-          appVersion: appVersion(),
+          appVersion,
           database: database.kind,
           migration: await appliedMigration(tx),
           tables,

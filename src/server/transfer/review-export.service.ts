@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { and, eq, inArray } from 'drizzle-orm';
 import {
   collectIds,
@@ -9,17 +8,9 @@ import {
 import { auditAction } from '../audit/audit.service.ts';
 import { agencies, partnerships, users } from '../db/schema/index.ts';
 import { filesystemStorage } from '../document/storage.ts';
+import { appVersion } from '../paths.ts';
 import type { ReviewCtx } from '../review/access.ts';
 import { readReviewRows, readReviewScope } from './review-scope.ts';
-
-function appVersion(): string {
-  try {
-    const url = new URL('../../../package.json', import.meta.url);
-    return String((JSON.parse(readFileSync(url, 'utf8')) as { version?: string }).version ?? 'unknown');
-  } catch {
-    return 'unknown';
-  }
-}
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -86,7 +77,7 @@ export async function exportReview(ctx: ReviewCtx): Promise<ReviewExport> {
       partnership: partnership!.slug,
       partnershipName: partnership!.name,
       reviewReference: ctx.review.title,
-      appVersion: appVersion(),
+      appVersion,
     },
     review,
     tables,
