@@ -7,7 +7,13 @@ import { auditAction } from '../audit/audit.service.ts';
 import { chronologyEvents, chronologyImports, chronologyPerspectives } from '../db/schema/index.ts';
 import type { ReviewCtx } from '../review/access.ts';
 import { knowledgeRows } from './event-children.ts';
-import { findImport, type ImportRecord, presentImport } from './import.service.ts';
+import {
+  findImport,
+  findImportSummary,
+  type ImportRecord,
+  presentImport,
+  summariseImport,
+} from './import.service.ts';
 import { addKnowledge } from './merge.service.ts';
 
 const BATCH = 5000;
@@ -93,7 +99,7 @@ export async function commitChronologyImport(
   const record = await findImport(ctx, importId, true);
   if (record.status === 'committed')
     throw new AppError('conflict', 'This file has already been imported.', {
-      current: presentImport(record, null),
+      current: presentImport(summariseImport(record), null),
     });
   const problemRows = new Set((record.errors as { row: number }[]).map((e) => e.row)).size;
   if (record.errors.length)
@@ -152,11 +158,11 @@ export async function commitChronologyImport(
       batch.map((r) => ({ ...source(record, r), eventId: eventOf(r) })),
     );
   }
-  const [updated] = await ctx.tx
+  // Nothing returned: the record is known, and sending back its rows would move them all again.
+  await ctx.tx
     .update(chronologyImports)
     .set({ status: 'committed', committedAt: ctx.now })
-    .where(eq(chronologyImports.id, record.id))
-    .returning();
+    .where(eq(chronologyImports.id, record.id));
   const counts = { eventsCreated: creating.length, perspectivesAdded: merging.length };
   await auditAction(ctx, {
     action: 'chronology.imported',
@@ -164,12 +170,12 @@ export async function commitChronologyImport(
     entityId: record.id,
     details: { reviewId: ctx.review.id, agencyId: record.agencyId, ...counts },
   });
-  return presentImport(updated!, counts);
+  return presentImport({ ...summariseImport(record), status: 'committed', committedAt: ctx.now }, counts);
 }
 
 /** Where an import stands; once imported, the events it added that are still in the narrative. */
 export async function getChronologyImport(ctx: ReviewCtx, importId: string): Promise<ChronologyImportDto> {
-  const record = await findImport(ctx, importId);
+  const record = await findImportSummary(ctx, importId);
   if (record.status !== 'committed') return presentImport(record, null);
   const [n] = await ctx.tx
     .select({ n: count() })
@@ -178,6 +184,6 @@ export async function getChronologyImport(ctx: ReviewCtx, importId: string): Pro
   const eventsCreated = n?.n ?? 0;
   return presentImport(record, {
     eventsCreated,
-    perspectivesAdded: Math.max(0, record.rows.length - eventsCreated),
+    perspectivesAdded: Math.max(0, record.validCount - eventsCreated),
   });
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   ChronologyImportDto,
@@ -164,9 +164,39 @@ export async function findImport(ctx: ReviewCtx, importId: string, lock = false)
   return row;
 }
 
+/** What is shown about an import: its record without the checked rows and problems, only their numbers. */
+export type ImportSummary = Omit<ImportRecord, 'rows' | 'errors'> & {
+  validCount: number;
+  errorCount: number;
+};
+
+export const summariseImport = ({ rows, errors, ...rest }: ImportRecord): ImportSummary => ({
+  ...rest,
+  validCount: rows.length,
+  errorCount: errors.length,
+});
+
+/**
+ * An import of this review without its checked rows (counted in the database), or 404: a 100,000-row
+ * file's rows are about 20 MB, and nothing shown needs them.
+ */
+export async function findImportSummary(ctx: ReviewCtx, importId: string): Promise<ImportSummary> {
+  const { rows, errors, ...columns } = getTableColumns(chronologyImports);
+  const [row] = await ctx.tx
+    .select({
+      ...columns,
+      validCount: sql<number>`jsonb_array_length(${rows})`.mapWith(Number),
+      errorCount: sql<number>`jsonb_array_length(${errors})`.mapWith(Number),
+    })
+    .from(chronologyImports)
+    .where(and(eq(chronologyImports.id, importId), eq(chronologyImports.reviewId, ctx.review.id)));
+  if (!row) throw AppError.notFound('import');
+  return row;
+}
+
 /** Where an import stands: checked or imported, and, once imported, what it added. */
 export function presentImport(
-  record: ImportRecord,
+  record: ImportSummary,
   counts: { eventsCreated: number; perspectivesAdded: number } | null,
 ): ChronologyImportDto {
   return {
@@ -175,8 +205,8 @@ export function presentImport(
     agencyId: record.agencyId,
     status: record.status === 'committed' ? 'committed' : 'previewed',
     rowCount: record.rowCount,
-    validCount: record.rows.length,
-    errorCount: record.errors.length,
+    validCount: record.validCount,
+    errorCount: record.errorCount,
     createdAt: record.createdAt.toISOString(),
     committedAt: record.committedAt?.toISOString() ?? null,
     eventsCreated: counts?.eventsCreated ?? null,
