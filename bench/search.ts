@@ -7,14 +7,18 @@ import { searchTerms } from './words.ts';
 
 export type Latency = { p50: number; p95: number; max: number; n: number };
 
-/** The raw query: this partnership's findings and every sharing partnership's published ones, best 20. */
+/**
+ * The raw query: what the route's national search is built on, run directly. The same entries (the
+ * published findings of this partnership and of every partnership that shares), ranked the same way
+ * (`ts_rank_cd`), best 20; without what the route adds (facet counts, total, headlines, audit).
+ */
 export const RAW_SEARCH_SQL = `
-select e.id, e.statement, ts_rank(e.search, q) as rank
+select e.id, e.statement, ts_rank_cd(e.search, q) as rank
 from library_entries e, websearch_to_tsquery('english', $2) q
 where e.search @@ q
+  and (e.source = 'import' or e.published_on is not null)
   and (e.partnership_id = $1
-       or ((e.source = 'import' or e.published_on is not null)
-           and e.partnership_id in (select partnership_id from library_settings where share_nationally)))
+       or e.partnership_id in (select partnership_id from library_settings where share_nationally))
 order by rank desc
 limit 20`;
 

@@ -21,12 +21,17 @@ export const chainFor = (partnershipId: string | null) => partnershipId ?? 'syst
 
 /**
  * Appends an audit event to its chain inside the caller's transaction, so the event and the change
- * it records are committed or rolled back together. The chain head row is locked while appending.
+ * it records are committed or rolled back together. Two statements: the first creates the chain's
+ * head if it is new and locks it (an update that changes nothing) while reading its sequence number
+ * and hash; the second inserts the event and moves the head to it.
  */
 export async function recordAudit(q: Queryable, entry: AuditEntry): Promise<void> {
   const chain = chainFor(entry.partnershipId);
-  await q.insert(auditChainHeads).values({ chain, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
-  const [head] = await q.select().from(auditChainHeads).where(eq(auditChainHeads.chain, chain)).for('update');
+  const [head] = await q
+    .insert(auditChainHeads)
+    .values({ chain, seq: 0, hash: GENESIS_HASH })
+    .onConflictDoUpdate({ target: auditChainHeads.chain, set: { seq: sql`${auditChainHeads}.seq` } })
+    .returning({ seq: auditChainHeads.seq, hash: auditChainHeads.hash });
   if (!head) throw new Error('audit chain head missing');
   const record: AuditRecord = {
     chain,
@@ -40,13 +45,17 @@ export async function recordAudit(q: Queryable, entry: AuditEntry): Promise<void
     occurredAt: (entry.at ?? new Date()).toISOString(),
   };
   const hash = auditHash(record, head.hash);
-  await q.insert(auditEvents).values({
-    ...record,
-    occurredAt: new Date(record.occurredAt),
-    prevHash: head.hash,
-    hash,
-  });
-  await q.update(auditChainHeads).set({ seq: record.seq, hash }).where(eq(auditChainHeads.chain, chain));
+  await q.execute(sql`
+    with appended as (
+      insert into audit_events
+        (chain, seq, partnership_id, actor_user_id, action, entity_type, entity_id, details, occurred_at, prev_hash, hash)
+      values (${chain}, ${record.seq}, ${record.partnershipId}, ${record.actorUserId}, ${record.action},
+        ${record.entityType}, ${record.entityId}, ${JSON.stringify(record.details)}::jsonb,
+        ${record.occurredAt}::timestamptz, ${head.hash}, ${hash})
+      returning chain, seq, hash
+    )
+    update audit_chain_heads h set seq = appended.seq, hash = appended.hash
+    from appended where h.chain = appended.chain`);
 }
 
 /**

@@ -1,18 +1,17 @@
-import { count, eq, type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { FacetValue, LibrarySearchResult, SearchLibraryQuery } from '#domain/library/library.ts';
 import { facetLabel, facetOrder, type LibraryFacet, libraryFacets } from '#domain/library/rules.ts';
 import { mayInPartnership } from '#domain/partnership/policy.ts';
 import { headlineOptions, highlightAllOptions } from '#domain/search/search.ts';
 import { auditAction } from '../audit/audit.service.ts';
 import type { Queryable } from '../db/client.ts';
-import { librarySettings } from '../db/schema/index.ts';
 import type { MemberCtx } from '../http/context.ts';
 import {
   type EntryRecord,
   entryColumns,
-  openableReviews,
-  ownReviewIds,
+  openableReviewsOf,
   presentEntry,
+  viewerRolesColumn,
 } from './library.presenter.ts';
 import {
   entriesInScope,
@@ -32,13 +31,22 @@ export const viewerOf = (ctx: MemberCtx): Viewer => ({
   userId: ctx.principal.userId,
 });
 
-/** Whether the words searched for hold anything to search with (not only words like "the" and "of"). */
-async function searchable(q: Queryable, words: string | undefined): Promise<string | null> {
-  if (!words) return null;
-  const [row] = rowsOf<{ n: number }>(
-    await q.execute(sql`select numnode(websearch_to_tsquery('english', ${words}))::int as n`),
+/**
+ * What a search needs before it runs, in one statement: whether the words searched for hold anything
+ * to search with (not only words like "the" and "of"), whether this partnership shares its published
+ * findings, and how many partnerships do.
+ */
+async function prelude(q: Queryable, partnershipId: string, words: string | undefined) {
+  const [row] = rowsOf<{ n: number | null; shared: boolean | null; sharing: number }>(
+    await q.execute(sql`select
+      numnode(websearch_to_tsquery('english', ${words || null}::text))::int as n,
+      (select s.share_nationally from library_settings s where s.partnership_id = ${partnershipId}) as shared,
+      (select count(*)::int from library_settings s where s.share_nationally) as sharing`),
   );
-  return row && Number(row.n) > 0 ? words : null;
+  return {
+    words: words && row && Number(row.n) > 0 ? words : null,
+    sharing: { shared: row?.shared ?? false, partnershipsSharing: Number(row?.sharing ?? 0) },
+  };
 }
 
 /** A value of a raw JSON column, whichever driver read it. */
@@ -49,6 +57,8 @@ type Search = {
   selection: FacetSelection;
   rank: SQL;
   headlines: SQL;
+  /** The viewer's roles in each shown entry's review. */
+  viewerRoles: SQL;
   /** The order of results, written for a table alias. */
   order: (alias: string) => string;
   limit: number;
@@ -98,7 +108,7 @@ async function runSearch(
       select
         (select coalesce(json_agg(f), '[]'::json) from f) as facets,
         (select coalesce(json_agg(x order by ${sql.raw(s.order('x'))}), '[]'::json) from (
-          select ${sql.raw(entryColumns)}, pg.rank, ${s.headlines}
+          select ${sql.raw(entryColumns)}, pg.rank, ${s.headlines}, ${s.viewerRoles}
           from pg join library_entries e on e.id = pg.id join partnerships p on p.id = e.partnership_id
         ) x) as entries
     `),
@@ -135,19 +145,6 @@ function facetsOf(rows: FacetRow[], selection: FacetSelection) {
   ) as LibrarySearchResult['facets'];
 }
 
-/** Whether this partnership shares its published findings, and how many partnerships do. */
-async function sharingOf(q: Queryable, partnershipId: string) {
-  const [own] = await q
-    .select({ shared: librarySettings.shareNationally })
-    .from(librarySettings)
-    .where(eq(librarySettings.partnershipId, partnershipId));
-  const [all] = await q
-    .select({ n: count() })
-    .from(librarySettings)
-    .where(eq(librarySettings.shareNationally, true));
-  return { shared: own?.shared ?? false, partnershipsSharing: all?.n ?? 0 };
-}
-
 /**
  * Searches the learning library: the partnership's own findings the person may see, or the national
  * view of published findings shared by every partnership that chose to. Best matches first (newest
@@ -157,7 +154,7 @@ async function sharingOf(q: Queryable, partnershipId: string) {
 export async function searchLibrary(ctx: MemberCtx, query: SearchLibraryQuery): Promise<LibrarySearchResult> {
   const q = ctx.tx;
   const viewer = viewerOf(ctx);
-  const words = await searchable(q, query.q);
+  const { words, sharing } = await prelude(q, viewer.partnershipId, query.q);
   const tsq = sql`websearch_to_tsquery('english', ${words ?? ''})`;
   const where = words
     ? sql`${entriesInScope(viewer, query.scope)} and e.search @@ ${tsq}`
@@ -171,6 +168,7 @@ export async function searchLibrary(ctx: MemberCtx, query: SearchLibraryQuery): 
       ? sql`ts_headline('english', e.statement, ${tsq}, ${highlightAllOptions}) as statement_headline,
           ts_headline('english', concat_ws(' … ', nullif(e.why_it_matters, ''), nullif(e.how_it_showed, '')), ${tsq}, ${headlineOptions}) as snippet_headline`
       : sql`null as statement_headline, null as snippet_headline`,
+    viewerRoles: viewerRolesColumn(viewer),
     order: (a) =>
       `${words ? `${a}.rank desc, ` : ''}${a}.year desc, ${a}.review_title, ${a}.finding_number nulls last, ${a}.id`,
     limit: query.pageSize,
@@ -178,7 +176,7 @@ export async function searchLibrary(ctx: MemberCtx, query: SearchLibraryQuery): 
   });
   const facets = facetsOf(facetRows, selection);
   const total = Number(facetRows.find((r) => r.facet === 'total')?.n ?? 0);
-  const openable = await openableReviews(q, viewer, ownReviewIds(viewer, records));
+  const openable = openableReviewsOf(viewer, records);
   const chosen = Object.fromEntries(
     libraryFacets.filter((f) => selection[f].length).map((f) => [f, selection[f]]),
   );
@@ -196,7 +194,7 @@ export async function searchLibrary(ctx: MemberCtx, query: SearchLibraryQuery): 
     pageSize: query.pageSize,
     entries: records.map((r) => presentEntry(r, viewer, openable)),
     facets,
-    sharing: await sharingOf(q, viewer.partnershipId),
+    sharing,
     abilities: { manage: mayInPartnership({ userId: viewer.userId, role: viewer.role }, 'manageLibrary') },
   };
 }

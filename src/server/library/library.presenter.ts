@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type LibraryEntryDto, type LibraryTheme, libraryThemes } from '#domain/library/library.ts';
 import { facetLabel, findingPath, isPublishedEntry } from '#domain/library/rules.ts';
 import { type AgencySector, agencySectors } from '#domain/partnership/agency.ts';
@@ -34,6 +34,8 @@ export type EntryRecord = {
   rank: number | null;
   statement_headline: string | null;
   snippet_headline: string | null;
+  /** The viewer's active roles in the entry's review, when the query reads them. */
+  viewer_roles?: string[] | null;
 };
 
 /** The columns of an entry every library query reads, with its partnership's name (joined as `p`). */
@@ -53,6 +55,10 @@ function opening(text: string, words = 30) {
   return [{ text: all.slice(0, words).join(' ') + (all.length > words ? ' …' : ''), match: false }];
 }
 
+/** Whether the person may open the findings of a review of their partnership, given their roles in it. */
+const mayOpenReview = (viewer: Viewer, reviewRoles: readonly string[]) =>
+  mayInReview({ partnershipRole: viewer.role, reviewRoles: reviewRoles as ReviewRole[] }, 'viewFindings');
+
 /**
  * The reviews, among those given, whose findings the person may open: all of them for those who
  * run the partnership's reviews, otherwise those where a role of theirs lets them see findings.
@@ -63,6 +69,7 @@ export async function openableReviews(
   reviewIds: string[],
 ): Promise<Set<string>> {
   if (!reviewIds.length) return new Set();
+  if (mayOpenReview(viewer, [])) return new Set(reviewIds);
   const roles = await q
     .select({ reviewId: participants.reviewId, role: participants.role })
     .from(participants)
@@ -76,16 +83,36 @@ export async function openableReviews(
     );
   return new Set(
     reviewIds.filter((reviewId) =>
-      mayInReview(
-        {
-          partnershipRole: viewer.role,
-          reviewRoles: roles.filter((r) => r.reviewId === reviewId).map((r) => r.role as ReviewRole),
-        },
-        'viewFindings',
+      mayOpenReview(
+        viewer,
+        roles.filter((r) => r.reviewId === reviewId).map((r) => r.role),
       ),
     ),
   );
 }
+
+/**
+ * The same as `openableReviews` for entries read with the viewer's active roles in each entry's
+ * review (`viewer_roles`, see `viewerRolesColumn`), so no further query is needed.
+ */
+export function openableReviewsOf(viewer: Viewer, records: readonly EntryRecord[]): Set<string> {
+  const own = ownReviewIds(viewer, records);
+  return new Set(
+    own.filter((reviewId) =>
+      mayOpenReview(
+        viewer,
+        records.filter((r) => r.review_id === reviewId).flatMap((r) => r.viewer_roles ?? []),
+      ),
+    ),
+  );
+}
+
+/** The viewer's active roles in an entry's review (`e`), for an entry of their own partnership's review. */
+export const viewerRolesColumn = (
+  viewer: Viewer,
+) => sql`case when e.partnership_id = ${viewer.partnershipId} and e.review_id is not null
+    then array(select pa.role from participants pa where pa.review_id = e.review_id
+      and pa.partnership_id = ${viewer.partnershipId} and pa.user_id = ${viewer.userId} and pa.active) end as viewer_roles`;
 
 /** The reviews of the viewer's own partnership behind some entries, for `openableReviews`. */
 export const ownReviewIds = (viewer: Viewer, records: readonly EntryRecord[]) => [

@@ -76,6 +76,10 @@ export const libraryEntries = pgTable(
     index('library_entries_partnership_idx').on(t.partnershipId, t.year),
     index('library_entries_review_idx').on(t.reviewId),
     index('library_entries_search_idx').using('gin', t.search),
+    // Published entries only, as the national view and members search them: fewer rows to visit.
+    index('library_entries_published_search_idx')
+      .using('gin', t.search)
+      .where(sql`${t.source} = 'import' or ${t.publishedOn} is not null`),
     index('library_entries_statement_trgm_idx').using('gin', sql`${t.statement} gin_trgm_ops`),
   ],
 );

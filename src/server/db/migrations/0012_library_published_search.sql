@@ -1,0 +1,1 @@
+CREATE INDEX IF NOT EXISTS "library_entries_published_search_idx" ON "library_entries" USING gin ("search") WHERE "library_entries"."source" = 'import' or "library_entries"."published_on" is not null;
