@@ -1,3 +1,4 @@
+import './preload.ts';
 import './styles/app.scss';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';

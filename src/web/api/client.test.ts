@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mockApi } from '../testing/render.tsx';
-import { ApiError, api, setCsrfToken } from './client.ts';
+import { ApiError, api, preloadGet, setCsrfToken } from './client.ts';
 
 describe('api client', () => {
   it('sends the CSRF token and JSON on writes, but not when signing in', async () => {
@@ -42,5 +42,70 @@ describe('api client', () => {
     mockApi({});
     const error = await api.get('/api/anything').catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 500, code: 'internal' });
+  });
+});
+
+describe('preloaded requests', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('answers the first request for the same path from the preload, and asks again after that', async () => {
+    let served = 0;
+    const calls = mockApi({
+      'GET /api/thing': () => {
+        served += 1;
+        return { status: 200, body: { served } };
+      },
+    });
+    preloadGet('/api/thing');
+    expect(calls).toHaveLength(1);
+    expect(await api.get('/api/thing')).toEqual({ served: 1 });
+    expect(calls).toHaveLength(1);
+    expect(await api.get('/api/thing')).toEqual({ served: 2 });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('asks again when the preloaded answer was an error, so errors read as they always did', async () => {
+    let served = 0;
+    const calls = mockApi({
+      'GET /api/refused': () => {
+        served += 1;
+        return served === 1
+          ? { status: 401, body: { error: { code: 'unauthenticated', message: 'Sign in' } } }
+          : { status: 200, body: { ok: true } };
+      },
+    });
+    preloadGet('/api/refused');
+    expect(await api.get('/api/refused')).toEqual({ ok: true });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('does not use a preloaded answer left waiting too long', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-12T10:00:00Z'));
+    let served = 0;
+    const calls = mockApi({
+      'GET /api/old': () => {
+        served += 1;
+        return { status: 200, body: { served } };
+      },
+    });
+    preloadGet('/api/old');
+    vi.setSystemTime(new Date('2026-03-12T10:01:00Z'));
+    expect(await api.get('/api/old')).toEqual({ served: 2 });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('never answers a write from a preload', async () => {
+    const calls = mockApi({
+      'GET /api/x': { status: 200, body: { read: true } },
+      'DELETE /api/x': { status: 200, body: { deleted: true } },
+    });
+    preloadGet('/api/x');
+    expect(await api.delete('/api/x')).toEqual({ deleted: true });
+    expect(calls.map((c) => c.method)).toEqual(['GET', 'DELETE']);
+    expect(await api.get('/api/x')).toEqual({ read: true });
+    expect(calls).toHaveLength(2);
   });
 });

@@ -42,12 +42,14 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
 
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response =
+      (method === 'GET' ? await takePreloaded(path) : null) ??
+      (await fetch(path, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }));
   } catch {
     throw new ApiError(0, 'network', serviceProblemMessage);
   }
@@ -55,6 +57,37 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
   const payload = await readJson(response);
   if (response.ok) return payload as T;
   throw toApiError(response.status, payload);
+}
+
+/** How long a preloaded answer may wait for the code that asked for it. */
+const preloadLifetimeMs = 10_000;
+const preloaded = new Map<string, { response: Promise<Response | null>; startedAt: number }>();
+
+/**
+ * Starts a GET at once, before the code that needs it has loaded or rendered: the first request
+ * for the same path within a few seconds takes this answer instead of asking again.
+ */
+export function preloadGet(path: string): void {
+  if (preloaded.has(path)) return;
+  const response = fetch(path, {
+    method: 'GET',
+    headers: { Accept: 'application/json' },
+    credentials: 'same-origin',
+  }).catch(() => null);
+  preloaded.set(path, { response, startedAt: Date.now() });
+}
+
+/**
+ * A preloaded answer for the path, used once. Only a successful, recent one is used: anything else
+ * (an error, a refused request while signing in) is asked for again, so it behaves as it always did.
+ */
+async function takePreloaded(path: string): Promise<Response | null> {
+  const entry = preloaded.get(path);
+  if (!entry) return null;
+  preloaded.delete(path);
+  if (Date.now() - entry.startedAt > preloadLifetimeMs) return null;
+  const response = await entry.response;
+  return response?.ok ? response : null;
 }
 
 export const api = {

@@ -6,9 +6,12 @@ import { sessionKey } from './query-client.ts';
 export type Session = SessionDto;
 export type Membership = SessionDto['memberships'][number];
 
+/** The API address of the signed-in person's session. */
+export const sessionPath = '/api/session';
+
 async function loadSession(): Promise<Session | null> {
   try {
-    const session = await api.get<Session>('/api/session');
+    const session = await api.get<Session>(sessionPath);
     setCsrfToken(session.csrfToken);
     return session;
   } catch (error) {

@@ -47,21 +47,40 @@ const keys = {
   tunnel: (p: string, r: string, q: Record<string, string>) => [...keys.all(p, r), 'tunnel', q] as const,
 };
 
+/** The filters the narrative reads from its page address, in the order they appear in the API's query. */
+export const narrativeFilterKeys = ['agencyId', 'from', 'to', 'tag', 'q', 'sort'] as const;
+
+/** The narrative's filters from the page address's query. */
+export function narrativeFilters(params: URLSearchParams): NarrativeFilters {
+  const filters: NarrativeFilters = {};
+  for (const key of narrativeFilterKeys) filters[key] = params.get(key) || undefined;
+  return filters;
+}
+
+/** The first page fills the screen and is quick to send and read; the rest come in larger pages. */
+const firstPageSize = 100;
 const pageSize = 500;
 
-/** The review's narrative, filtered and sorted, loaded 500 events at a time as the person scrolls. */
+/** The API address of one page of the narrative's events, from `offset`. */
+export const eventPagePath = (
+  partnershipId: string,
+  reviewId: string,
+  filters: NarrativeFilters,
+  offset: number,
+) =>
+  `${chronologyPath(partnershipId, reviewId)}/events${queryString({
+    ...filters,
+    offset: String(offset),
+    limit: String(offset === 0 ? firstPageSize : pageSize),
+  })}`;
+
+/** The review's narrative, filtered and sorted: the first 100 events, then 500 at a time as the person scrolls. */
 export function useEventPages(partnershipId: string, reviewId: string, filters: NarrativeFilters) {
   return useInfiniteQuery({
     queryKey: keys.list(partnershipId, reviewId, filters),
     initialPageParam: 0,
     queryFn: ({ pageParam }) =>
-      api.get<EventList>(
-        `${chronologyPath(partnershipId, reviewId)}/events${queryString({
-          ...filters,
-          offset: String(pageParam),
-          limit: String(pageSize),
-        })}`,
-      ),
+      api.get<EventList>(eventPagePath(partnershipId, reviewId, filters, pageParam)),
     getNextPageParam: (last, pages) => {
       const loaded = pages.reduce((n, p) => n + p.events.length, 0);
       return loaded < last.total && last.events.length > 0 ? loaded : undefined;

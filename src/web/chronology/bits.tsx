@@ -5,7 +5,7 @@ import { ForbiddenPage, Loading, QueryProblem } from '../components/problem-page
 import { type ReviewDto, useReview } from '../review/api.ts';
 import { formatDate } from '../review/dates.ts';
 import { ReviewNavigation } from '../review/review-navigation.tsx';
-import { useReviewParams } from '../review/review-overview-page.tsx';
+import { useReviewParams } from '../review/review-params.ts';
 import './narrative.scss';
 
 export { formatDate, useReviewParams };

@@ -9,9 +9,11 @@ import {
   renderWithProviders,
   sessionBody,
 } from '../testing/render.tsx';
+import { eventPagePath } from './api.ts';
 import { ColumnMapping } from './column-mapping.tsx';
 import { agencyBody, eventBody, healthId, policeId } from './fixtures.ts';
 import { ImportProblems, ImportReady } from './import-preview.tsx';
+import { preloadNarrative } from './narrative-preload.ts';
 import { Timeline } from './timeline.tsx';
 
 const api = `/api/partnerships/${demoPartnershipId}/reviews/${reviewId}`;
@@ -51,7 +53,7 @@ describe('the narrative', () => {
     const events = [eventBody({ disputed: true, tags: ['school'] }), eventBody({ occurredOn: '2026-04-01' })];
     mockApi({
       ...basics,
-      [`GET ${api}/chronology/events?offset=0&limit=500`]: {
+      [`GET ${api}/chronology/events?offset=0&limit=100`]: {
         status: 200,
         body: {
           events,
@@ -71,6 +73,52 @@ describe('the narrative', () => {
     expect(screen.getByRole('link', { name: 'Download as Excel' }).getAttribute('href')).toBe(
       `${api}/chronology/export?format=xlsx`,
     );
+  });
+});
+
+describe('arriving at the narrative', () => {
+  const list = (events: ReturnType<typeof eventBody>[]) => ({
+    status: 200,
+    body: {
+      events,
+      total: events.length,
+      agencies: [{ id: policeId, name: 'Police', count: events.length }],
+      abilities: { edit: false, import: false },
+    },
+  });
+
+  it('asks for the session, the review and the first events at once, and each only once', async () => {
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
+    const events = `${api}/chronology/events?agencyId=${policeId}&q=visit&offset=0&limit=100`;
+    const calls = mockApi({ ...basics, [`GET ${events}`]: list([eventBody({ summary: 'Home visit' })]) });
+    const address = `${page}?agencyId=${policeId}&q=visit`;
+    expect(preloadNarrative(page, `?agencyId=${policeId}&q=visit`)).toBe(true);
+    expect(calls.map((c) => c.path)).toEqual(['/api/session', api, events]);
+
+    renderApp(address);
+    const table = await screen.findByRole('table', { name: 'Events in the narrative' });
+    expect(within(table).getByText('Home visit')).toBeTruthy();
+    const paths = calls.filter((c) => c.method === 'GET').map((c) => c.path);
+    expect(paths.filter((p) => p === '/api/session')).toHaveLength(1);
+    expect(paths.filter((p) => p === api)).toHaveLength(1);
+    expect(paths.filter((p) => p === events)).toHaveLength(1);
+  });
+
+  it('asks for a screenful of events first, then 500 at a time', () => {
+    expect(eventPagePath(demoPartnershipId, reviewId, { q: 'visit' }, 0)).toBe(
+      `${api}/chronology/events?q=visit&offset=0&limit=100`,
+    );
+    expect(eventPagePath(demoPartnershipId, reviewId, {}, 100)).toBe(
+      `${api}/chronology/events?offset=100&limit=500`,
+    );
+  });
+
+  it('asks for nothing early on the narrative’s other pages', () => {
+    const calls = mockApi({});
+    expect(preloadNarrative(`${page}/timeline`, '')).toBe(false);
+    expect(preloadNarrative(`/partnerships/${demoPartnershipId}/reviews/${reviewId}`, '')).toBe(false);
+    expect(calls).toHaveLength(0);
   });
 });
 

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { ChronologyEventDto } from './api.ts';
 import { EventTags, eventDate, plural } from './bits.tsx';
@@ -81,34 +81,13 @@ export function EventsTable({ events, total, eventHref, onNeedMore, caption }: P
           {items.map((item) => {
             const e = events[item.index] as ChronologyEventDto;
             return (
-              <tr
-                className="govuk-table__row"
+              <EventRow
                 key={e.id}
-                data-index={item.index}
-                ref={virtualizer.measureElement}
-                aria-rowindex={item.index + 2}
-              >
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={eventHref(e)}>
-                    {eventDate(e)}
-                  </Link>
-                  {e.endsOn ? <span className="app-narrative-muted"> to {shortDate(e.endsOn)}</span> : null}
-                </td>
-                <td className="govuk-table__cell">{e.agencyName}</td>
-                <td className="govuk-table__cell">{e.practitionerRole ?? ''}</td>
-                <td className="govuk-table__cell">
-                  <span className="app-narrative-summary">{e.summary}</span>
-                  <EventTags event={e} />
-                  {e.perspectives.length > 0 ? (
-                    <span className="app-narrative-muted govuk-!-display-block">
-                      {plural(e.perspectives.length, 'other account')}
-                    </span>
-                  ) : null}
-                </td>
-                <td className="govuk-table__cell">
-                  {e.knowledge.map((k) => `${k.agencyName} (${shortDate(k.learnedOn)})`).join(', ')}
-                </td>
-              </tr>
+                event={e}
+                index={item.index}
+                href={eventHref(e)}
+                measure={virtualizer.measureElement}
+              />
             );
           })}
           {after > 0 ? <Spacer height={after} /> : null}
@@ -117,6 +96,41 @@ export function EventsTable({ events, total, eventHref, onNeedMore, caption }: P
     </section>
   );
 }
+
+type RowProps = {
+  event: ChronologyEventDto;
+  index: number;
+  href: string;
+  measure: (row: HTMLTableRowElement | null) => void;
+};
+
+/** One event's row. Memoised: while scrolling, only rows coming into view are drawn, not those already there. */
+const EventRow = memo(function EventRow({ event: e, index, href, measure }: RowProps) {
+  return (
+    <tr className="govuk-table__row" data-index={index} ref={measure} aria-rowindex={index + 2}>
+      <td className="govuk-table__cell">
+        <Link className="govuk-link" to={href}>
+          {eventDate(e)}
+        </Link>
+        {e.endsOn ? <span className="app-narrative-muted"> to {shortDate(e.endsOn)}</span> : null}
+      </td>
+      <td className="govuk-table__cell">{e.agencyName}</td>
+      <td className="govuk-table__cell">{e.practitionerRole ?? ''}</td>
+      <td className="govuk-table__cell">
+        <span className="app-narrative-summary">{e.summary}</span>
+        <EventTags event={e} />
+        {e.perspectives.length > 0 ? (
+          <span className="app-narrative-muted govuk-!-display-block">
+            {plural(e.perspectives.length, 'other account')}
+          </span>
+        ) : null}
+      </td>
+      <td className="govuk-table__cell">
+        {e.knowledge.map((k) => `${k.agencyName} (${shortDate(k.learnedOn)})`).join(', ')}
+      </td>
+    </tr>
+  );
+});
 
 /** Stands in for the rows not drawn, so the scroll bar is true to the whole table. */
 function Spacer({ height }: { height: number }) {

@@ -1,8 +1,15 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { queryString } from '../api/client.ts';
 import { Loading } from '../components/problem-pages.tsx';
-import { chronologyPath, type NarrativeFilters, narrativePage, useEventPages } from './api.ts';
+import {
+  chronologyPath,
+  type NarrativeFilters,
+  narrativeFilterKeys,
+  narrativeFilters,
+  narrativePage,
+  useEventPages,
+} from './api.ts';
 import { NarrativeShell, plural, useReviewParams } from './bits.tsx';
 import { EventsTable } from './events-table.tsx';
 import { FiltersForm } from './filters-form.tsx';
@@ -15,13 +22,10 @@ const downloads = [
   { format: 'docx', label: 'Word' },
 ];
 
-const filterKeys = ['agencyId', 'from', 'to', 'tag', 'q', 'sort'] as const;
-
 /** The filters in the page address. */
 export function useNarrativeFilters(): [NarrativeFilters, (f: NarrativeFilters) => void, string] {
   const [params, setParams] = useSearchParams();
-  const filters: NarrativeFilters = {};
-  for (const key of filterKeys) filters[key] = params.get(key) || undefined;
+  const filters = narrativeFilters(params);
   const apply = (f: NarrativeFilters) => setParams(queryString(f as Record<string, string | undefined>));
   return [filters, apply, params.toString()];
 }
@@ -42,11 +46,12 @@ export function NarrativePage() {
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   const first = list.data?.pages[0];
-  const events = list.data?.pages.flatMap((p) => p.events) ?? [];
+  const pages = list.data?.pages;
+  const events = useMemo(() => pages?.flatMap((p) => p.events) ?? [], [pages]);
   const page = (rest?: string) => narrativePage(partnershipId, reviewId, rest);
   const download = (format: string) =>
     `${chronologyPath(partnershipId, reviewId)}/export${queryString({ ...filters, format } as Record<string, string | undefined>)}`;
-  const filtered = filterKeys.some((k) => k !== 'sort' && filters[k]);
+  const filtered = narrativeFilterKeys.some((k) => k !== 'sort' && filters[k]);
 
   return (
     <NarrativeShell

@@ -1,11 +1,10 @@
 import type { ReactNode } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { type ReviewStage, reviewStages } from '#domain/review/stages.ts';
 import { formatDateTime } from '../components/format.ts';
 import { Page } from '../components/page.tsx';
 import { Loading, QueryProblem } from '../components/problem-pages.tsx';
 import { ScrollableTable } from '../components/scrollable-table.tsx';
-import { useMembership } from '../partnership/use-membership.ts';
 import { ErasureNotice } from '../retention/erasure-notice.tsx';
 import { ExportReviewLink } from '../transfer/export-review-link.tsx';
 import { type ReviewDto, reviewPage, useReview } from './api.ts';
@@ -13,17 +12,13 @@ import { CalmOverview } from './calm-overview.tsx';
 import { formatDate } from './dates.ts';
 import { Deadline, plural, rolesInWords, StageTag } from './review-bits.tsx';
 import { ReviewContent, ReviewNavigation } from './review-navigation.tsx';
+import { useReviewParams } from './review-params.ts';
 import { StageControls, useStageChanges } from './stage-changes.tsx';
 import { StageChecklist } from './stage-checklist.tsx';
 
-export type OverviewPageState = { banner?: string; detail?: string } | null;
+export { useReviewParams };
 
-/** The review's parameters from the address. */
-export function useReviewParams() {
-  const { partnershipId, membership } = useMembership();
-  const reviewId = useParams().reviewId ?? '';
-  return { partnershipId, reviewId, membership };
-}
+export type OverviewPageState = { banner?: string; detail?: string } | null;
 
 /**
  * A review's overview. Those running or analysing the review see where it is, what is still needed
