@@ -1,11 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MfaSessionState } from '#domain/auth/mfa.ts';
 import { isSessionExpired } from '#domain/auth/session.ts';
 import { AppError } from '#domain/shared/app-error.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import { prebuilt } from '../db/prebuilt.ts';
 import { sessionMfaStates, sessions, users } from '../db/schema/index.ts';
 import type { Principal } from '../http/context.ts';
 
@@ -53,6 +54,16 @@ function sessionToken(request: FastifyRequest): string | undefined {
   return request.cookies[HOST_COOKIE] ?? request.cookies[PLAIN_COOKIE];
 }
 
+/** The session with its person and two-step verification state; built once per process. */
+const findSession = prebuilt('session_lookup', (q) =>
+  q
+    .select({ session: sessions, user: users, mfaState: sessionMfaStates.state })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(sessionMfaStates, eq(sessionMfaStates.sessionId, sessions.id))
+    .where(eq(sessions.id, sql.placeholder('id'))),
+);
+
 /** Finds the signed-in person from the session cookie, ending the session when it has timed out. */
 export async function authenticate(
   request: FastifyRequest,
@@ -63,12 +74,7 @@ export async function authenticate(
   if (!token || token.length > 100) return null;
   const { db } = deps.database;
   const id = sessionIdFor(token);
-  const [row] = await db
-    .select({ session: sessions, user: users, mfaState: sessionMfaStates.state })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(sessionMfaStates, eq(sessionMfaStates.sessionId, sessions.id))
-    .where(eq(sessions.id, id));
+  const [row] = await findSession(db, { id });
   if (!row) {
     clearSessionCookie(reply, request, deps.config);
     return null;

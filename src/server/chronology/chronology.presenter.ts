@@ -1,7 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { ChronologyEventDto, DatePrecision, Significance } from '#domain/chronology/chronology.ts';
-import { anyOf } from '../db/any-of.ts';
 import type { Queryable } from '../db/client.ts';
+import { prebuilt } from '../db/prebuilt.ts';
 import {
   agencies,
   type chronologyEvents,
@@ -21,13 +21,50 @@ export async function agencyNames(q: Queryable, partnershipId: string): Promise<
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-const group = <T extends { eventId: string }>(rows: T[]) => {
-  const map = new Map<string, T[]>();
-  for (const r of rows) map.set(r.eventId, [...(map.get(r.eventId) ?? []), r]);
-  return map;
+type KnowledgeJson = { agencyId: string; learnedOn: string; how: string | null };
+type PerspectiveJson = { id: string; agencyId: string | null; personRole: string | null; account: string };
+type SourceJson = {
+  id: string;
+  kind: string;
+  documentId: string | null;
+  conversationId: string | null;
+  reference: string | null;
 };
 
-/** Presents events with who knew, the perspectives and the sources: three batched queries, never one per event. */
+/** JSON from a query: node-postgres parses it, other drivers may hand over the text. */
+const parsed = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+
+/** A subquery's `json_agg`, or an empty list. */
+const jsonList = <T>(subquery: SQL) => sql<T[] | string>`coalesce((${subquery}), '[]'::json)`;
+
+/**
+ * Who knew, the perspectives and the sources of a list of events (`ids`, one array parameter), one
+ * row per event: one statement, built once per process.
+ */
+const findEventChildren = prebuilt('chronology_event_children', (q) =>
+  q
+    .select({
+      id: sql<string>`ids.id`,
+      knowledge: jsonList<KnowledgeJson>(sql`
+        select json_agg(json_build_object('agencyId', k.agency_id, 'learnedOn', k.learned_on, 'how', k.how)
+          order by k.learned_on)
+        from ${chronologyKnowledge} k
+        where k.event_id = ids.id and k.partnership_id = ${sql.placeholder('partnershipId')}`),
+      perspectives: jsonList<PerspectiveJson>(sql`
+        select json_agg(json_build_object('id', p.id, 'agencyId', p.agency_id, 'personRole', p.person_role,
+          'account', p.account) order by p.created_at)
+        from ${chronologyPerspectives} p
+        where p.event_id = ids.id`),
+      sources: jsonList<SourceJson>(sql`
+        select json_agg(json_build_object('id', s.id, 'kind', s.kind, 'documentId', s.document_id,
+          'conversationId', s.conversation_id, 'reference', s.reference))
+        from ${chronologySources} s
+        where s.event_id = ids.id`),
+    })
+    .from(sql`unnest(${sql.placeholder('ids')}::uuid[]) as ids(id)`),
+);
+
+/** Presents events with who knew, the perspectives and the sources: one batched query, never one per event. */
 export async function presentEvents(
   q: Queryable,
   partnershipId: string,
@@ -36,32 +73,16 @@ export async function presentEvents(
 ): Promise<ChronologyEventDto[]> {
   if (!rows.length) return [];
   const agencyName = names ?? (await agencyNames(q, partnershipId));
-  const knowledge = new Map<string, (typeof chronologyKnowledge.$inferSelect)[]>();
-  const perspectives = new Map<string, (typeof chronologyPerspectives.$inferSelect)[]>();
-  const sources = new Map<string, (typeof chronologySources.$inferSelect)[]>();
+  const knowledge = new Map<string, KnowledgeJson[]>();
+  const perspectives = new Map<string, PerspectiveJson[]>();
+  const sources = new Map<string, SourceJson[]>();
   for (let i = 0; i < rows.length; i += 1000) {
     const ids = rows.slice(i, i + 1000).map((r) => r.id);
-    const [k, p, s] = [
-      await q
-        .select()
-        .from(chronologyKnowledge)
-        .where(
-          and(eq(chronologyKnowledge.partnershipId, partnershipId), anyOf(chronologyKnowledge.eventId, ids)),
-        )
-        .orderBy(asc(chronologyKnowledge.learnedOn)),
-      await q
-        .select()
-        .from(chronologyPerspectives)
-        .where(anyOf(chronologyPerspectives.eventId, ids))
-        .orderBy(asc(chronologyPerspectives.createdAt)),
-      await q.select().from(chronologySources).where(anyOf(chronologySources.eventId, ids)),
-    ];
-    for (const [m, list] of [
-      [knowledge, group(k)],
-      [perspectives, group(p)],
-      [sources, group(s)],
-    ] as const)
-      for (const [key, v] of list) (m as Map<string, unknown[]>).set(key, v);
+    for (const c of await findEventChildren(q, { ids, partnershipId })) {
+      knowledge.set(c.id, parsed(c.knowledge));
+      perspectives.set(c.id, parsed(c.perspectives));
+      sources.set(c.id, parsed(c.sources));
+    }
   }
   return rows.map((e) => ({
     id: e.id,

@@ -10,6 +10,7 @@ import {
 import { AppError } from '#domain/shared/app-error.ts';
 import type { PartnershipRole } from '#domain/user/roles.ts';
 import type { Queryable } from '../db/client.ts';
+import { prebuilt } from '../db/prebuilt.ts';
 import { memberships, participants, reviewErasures, reviews } from '../db/schema/index.ts';
 import type { Ctx, MemberCtx } from '../http/context.ts';
 import { refuseIfErased } from '../retention/access.ts';
@@ -39,6 +40,46 @@ export async function rolesInReview(q: Queryable, reviewId: string, userId: stri
 }
 
 /**
+ * One query: the review, the person's active membership of its partnership, their active roles in
+ * it and whether its personal data was erased. Either missing is the same 404. Built once per process.
+ */
+function reviewAccessQuery(q: Queryable) {
+  const userId = sql.placeholder('userId');
+  return q
+    .select({
+      review: reviews,
+      role: memberships.role,
+      agencyId: memberships.agencyId,
+      mine: sql<{ id: string; role: string }[]>`coalesce((
+        select json_agg(json_build_object('id', p.id, 'role', p.role) order by p.created_at)
+        from ${participants} p
+        where p.review_id = ${reviews.id} and p.user_id = ${userId} and p.active
+      ), '[]'::json)`,
+      erased: sql<boolean>`exists (select 1 from ${reviewErasures} e where e.review_id = ${reviews.id})`,
+    })
+    .from(reviews)
+    .innerJoin(
+      memberships,
+      and(
+        eq(memberships.partnershipId, reviews.partnershipId),
+        eq(memberships.userId, userId),
+        eq(memberships.active, true),
+      ),
+    )
+    .where(
+      and(
+        eq(reviews.id, sql.placeholder('reviewId')),
+        eq(reviews.partnershipId, sql.placeholder('partnershipId')),
+      ),
+    );
+}
+
+const findReviewAccess = prebuilt('review_access', reviewAccessQuery);
+const findReviewAccessForUpdate = prebuilt('review_access_lock', (q) =>
+  reviewAccessQuery(q).for('update', { of: reviews }),
+);
+
+/**
  * Route access for an action in a review: a review in another partnership, or one the person has
  * no part in, is not found (404); an action their roles do not allow is forbidden (403). The review
  * row is locked for writes so concurrent changes queue rather than interleave.
@@ -47,31 +88,8 @@ export function reviewAccess(action: ReviewAction, options: { lock?: boolean } =
   return async (ctx: Ctx, params: { partnershipId: string; reviewId: string }): Promise<ReviewCtx> => {
     if (!ctx.principal) throw AppError.unauthenticated();
     const userId = ctx.principal.userId;
-    // One query: the review, the person's active membership of its partnership, their active roles
-    // in it and whether its personal data was erased. Either missing is the same 404.
-    const query = ctx.tx
-      .select({
-        review: reviews,
-        role: memberships.role,
-        agencyId: memberships.agencyId,
-        mine: sql<{ id: string; role: string }[]>`coalesce((
-          select json_agg(json_build_object('id', p.id, 'role', p.role) order by p.created_at)
-          from ${participants} p
-          where p.review_id = ${reviews.id} and p.user_id = ${userId} and p.active
-        ), '[]'::json)`,
-        erased: sql<boolean>`exists (select 1 from ${reviewErasures} e where e.review_id = ${reviews.id})`,
-      })
-      .from(reviews)
-      .innerJoin(
-        memberships,
-        and(
-          eq(memberships.partnershipId, reviews.partnershipId),
-          eq(memberships.userId, userId),
-          eq(memberships.active, true),
-        ),
-      )
-      .where(and(eq(reviews.id, params.reviewId), eq(reviews.partnershipId, params.partnershipId)));
-    const [row] = options.lock ? await query.for('update', { of: reviews }) : await query;
+    const find = options.lock ? findReviewAccessForUpdate : findReviewAccess;
+    const [row] = await find(ctx.tx, { ...params, userId });
     if (!row) throw AppError.notFound('review');
     const { review } = row;
     const mine = typeof row.mine === 'string' ? (JSON.parse(row.mine) as typeof row.mine) : row.mine;

@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { type ReviewRole, reviewAbilities, reviewRoles } from '#domain/review/policy.ts';
 import {
   type ReviewDto,
@@ -16,88 +16,133 @@ import {
   reviewStages,
 } from '#domain/review/stages.ts';
 import type { Queryable } from '../db/client.ts';
+import { prebuilt } from '../db/prebuilt.ts';
 import {
   agencies,
   parallelProcesses,
   participants,
   researchQuestions,
   reviewAgencies,
+  reviews,
   reviewTransitions,
   users,
 } from '../db/schema/index.ts';
 import type { ReviewCtx, ReviewRow } from './access.ts';
 import { reviewDeadlines } from './deadlines.ts';
 
-/** What the stage checks need to know about a review, read from the database. */
-export async function loadReviewFacts(q: Queryable, review: ReviewRow): Promise<ReviewFacts> {
-  const roleCounts = await q
-    .select({ role: participants.role, n: count() })
-    .from(participants)
-    .where(and(eq(participants.reviewId, review.id), eq(participants.active, true)))
-    .groupBy(participants.role);
-  const byRole = (role: ReviewRole) => roleCounts.find((r) => r.role === role)?.n ?? 0;
-  const [agencyCount] = await q
-    .select({ n: count() })
-    .from(reviewAgencies)
-    .where(eq(reviewAgencies.reviewId, review.id));
-  const [questionCount] = await q
-    .select({ n: count() })
-    .from(researchQuestions)
-    .where(eq(researchQuestions.reviewId, review.id));
-  const active = await q
+/** The counts the stage checks need, one scalar subquery each, for the review in `reviews`. */
+function factCounts() {
+  const n = (what: SQL) => sql<number>`(${what})`.mapWith(Number);
+  const role = (r: ReviewRole) =>
+    n(sql`select count(*) from ${participants} p
+      where p.review_id = ${reviews.id} and p.active and p.role = ${sql.raw(`'${r}'`)}`);
+  const active = (flag: SQL) =>
+    n(sql`select count(*) from ${parallelProcesses} pp
+      where pp.review_id = ${reviews.id} and pp.status = 'active' and ${flag}`);
+  return {
+    leadReviewers: role('lead_reviewer'),
+    reviewTeamMembers: role('review_team_member'),
+    caseGroupMembers: role('case_group_member'),
+    agenciesInScope: n(sql`select count(*) from ${reviewAgencies} ra where ra.review_id = ${reviews.id}`),
+    researchQuestions: n(
+      sql`select count(*) from ${researchQuestions} rq where rq.review_id = ${reviews.id}`,
+    ),
+    publicationEmbargoes: active(sql`pp.publication_embargo`),
+    conversationBans: active(sql`pp.no_conversations`),
+  };
+}
+
+type Counts = { [K in keyof ReturnType<typeof factCounts>]: number };
+
+const findFactCounts = prebuilt('review_facts', (q) =>
+  q
+    .select(factCounts())
+    .from(reviews)
+    .where(eq(reviews.id, sql.placeholder('reviewId'))),
+);
+
+/** JSON from a query: node-postgres parses it, other drivers may hand over the text. */
+const parsed = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+
+type TransitionJson = {
+  fromStage: string | null;
+  toStage: string;
+  action: string;
+  reason: string | null;
+  actorName: string | null;
+  /** Already in `Date.toISOString()` form (UTC, milliseconds). */
+  at: string;
+};
+
+/**
+ * A subquery's `json_agg`, or an empty list. Nested in a template of its own so that drizzle names
+ * the columns of `reviews` with their table, as a subquery needs.
+ */
+const jsonList = <T>(subquery: SQL) => sql<T[] | string>`coalesce((${subquery}), '[]'::json)`;
+
+/** Everything the review overview reads besides the review row: one statement, built once per process. */
+const findOverview = prebuilt('review_overview', (q) =>
+  q
     .select({
-      noConversations: parallelProcesses.noConversations,
-      publicationEmbargo: parallelProcesses.publicationEmbargo,
+      ...factCounts(),
+      transitions: jsonList<TransitionJson>(sql`
+        select json_agg(json_build_object(
+          'fromStage', t.from_stage, 'toStage', t.to_stage, 'action', t.action, 'reason', t.reason,
+          'actorName', u.name,
+          'at', to_char(t.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+        ) order by t.at)
+        from ${reviewTransitions} t left join ${users} u on u.id = t.actor_user_id
+        where t.review_id = ${reviews.id}`),
+      agencies: jsonList<{ id: string; name: string }>(sql`
+        select json_agg(json_build_object('id', a.id, 'name', a.name) order by a.name)
+        from ${reviewAgencies} ra join ${agencies} a on a.id = ra.agency_id
+        where ra.review_id = ${reviews.id}`),
+      questions: jsonList<{ id: string; position: number; text: string }>(sql`
+        select json_agg(json_build_object('id', rq.id, 'position', rq.position, 'text', rq.text)
+          order by rq.position)
+        from ${researchQuestions} rq
+        where rq.review_id = ${reviews.id}`),
     })
-    .from(parallelProcesses)
-    .where(and(eq(parallelProcesses.reviewId, review.id), eq(parallelProcesses.status, 'active')));
+    .from(reviews)
+    .where(eq(reviews.id, sql.placeholder('reviewId'))),
+);
+
+function factsOf(review: ReviewRow, counts: Counts): ReviewFacts {
   return {
     decisionRationale: review.decisionRationale,
     purposeStatement: review.purposeStatement,
     scopeFrom: review.scopeFrom,
     scopeTo: review.scopeTo,
-    agenciesInScope: agencyCount?.n ?? 0,
-    researchQuestions: questionCount?.n ?? 0,
-    leadReviewers: byRole('lead_reviewer'),
-    reviewTeamMembers: byRole('review_team_member'),
-    caseGroupMembers: byRole('case_group_member'),
+    agenciesInScope: counts.agenciesInScope,
+    researchQuestions: counts.researchQuestions,
+    leadReviewers: counts.leadReviewers,
+    reviewTeamMembers: counts.reviewTeamMembers,
+    caseGroupMembers: counts.caseGroupMembers,
     signOffChain: review.signOffChain.length,
     qualityAssurer: Boolean(review.qualityAssurer?.trim()),
-    publicationEmbargoes: active.filter((p) => p.publicationEmbargo).length,
-    conversationBans: active.filter((p) => p.noConversations).length,
+    publicationEmbargoes: counts.publicationEmbargoes,
+    conversationBans: counts.conversationBans,
   };
+}
+
+/** What the stage checks need to know about a review, read from the database in one statement. */
+export async function loadReviewFacts(q: Queryable, review: ReviewRow): Promise<ReviewFacts> {
+  const [counts] = await findFactCounts(q, { reviewId: review.id });
+  if (!counts) throw new Error(`review ${review.id} not found`);
+  return factsOf(review, counts);
 }
 
 /** Presents a review with its checklist, deadlines, history and what the person may do. */
 export async function presentReview(ctx: ReviewCtx, review: ReviewRow): Promise<ReviewDto> {
-  const q = ctx.tx;
-  const facts = await loadReviewFacts(q, review);
+  const [row] = await findOverview(ctx.tx, { reviewId: review.id });
+  if (!row) throw new Error(`review ${review.id} not found`);
+  const facts = factsOf(review, row);
   const stage = review.stage as ReviewStage;
   const next = nextStage(stage);
   const abilities = reviewAbilities(ctx.actor);
-  const transitions = await q
-    .select({ t: reviewTransitions, actorName: users.name })
-    .from(reviewTransitions)
-    .leftJoin(users, eq(users.id, reviewTransitions.actorUserId))
-    .where(eq(reviewTransitions.reviewId, review.id))
-    .orderBy(asc(reviewTransitions.at));
+  const transitions = parsed(row.transitions);
   let termsOfReference: ReviewDto['termsOfReference'] = null;
   if (abilities.viewTermsOfReference) {
-    const agencyRows = await q
-      .select({ id: agencies.id, name: agencies.name })
-      .from(reviewAgencies)
-      .innerJoin(agencies, eq(agencies.id, reviewAgencies.agencyId))
-      .where(eq(reviewAgencies.reviewId, review.id))
-      .orderBy(asc(agencies.name));
-    const questions = await q
-      .select({
-        id: researchQuestions.id,
-        position: researchQuestions.position,
-        text: researchQuestions.text,
-      })
-      .from(researchQuestions)
-      .where(eq(researchQuestions.reviewId, review.id))
-      .orderBy(asc(researchQuestions.position));
     termsOfReference = {
       purposeStatement: review.purposeStatement,
       scopeFrom: review.scopeFrom,
@@ -107,8 +152,8 @@ export async function presentReview(ctx: ReviewCtx, review: ReviewRow): Promise<
       decisionDate: review.decisionDate,
       qualityAssurer: review.qualityAssurer,
       signOffChain: review.signOffChain,
-      agencies: agencyRows,
-      researchQuestions: questions,
+      agencies: parsed(row.agencies),
+      researchQuestions: parsed(row.questions),
       plannedReviewTeamMeetings: review.plannedReviewTeamMeetings,
       plannedJointMeetings: review.plannedJointMeetings,
     };
@@ -137,14 +182,14 @@ export async function presentReview(ctx: ReviewCtx, review: ReviewRow): Promise<
       reviewTeam: facts.reviewTeamMembers,
       caseGroup: facts.caseGroupMembers,
     },
-    transitions: transitions.map(({ t, actorName }) => ({
+    transitions: transitions.map((t) => ({
       fromStage: t.fromStage,
       toStage: t.toStage,
       toStageLabel: reviewStages[t.toStage as ReviewStage] ?? t.toStage,
       action: t.action,
       reason: t.reason,
-      actorName,
-      at: t.at.toISOString(),
+      actorName: t.actorName,
+      at: t.at,
     })),
     myRoles: ctx.actor.reviewRoles.map((r) => reviewRoles[r]),
     version: review.version,
