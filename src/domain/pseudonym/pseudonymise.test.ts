@@ -388,3 +388,39 @@ describe('namesIn', () => {
     );
   });
 });
+
+describe('pseudonymise: where a name may start', () => {
+  const register = [
+    entry('child', 'Jane Smith', 'Child A'),
+    entry('family_member', "Mary O'Brien", 'Mother'),
+    entry('practitioner', 'Kacper Nowak', 'the social worker'),
+    entry('date_of_birth', '14/02/2016', 'her date of birth'),
+  ];
+
+  it('finds a name between any punctuation, curly quotes, dashes and odd spaces included', () => {
+    expect(run('“Jane”—Smith–said (Jane) ‘Smith’, Jane\u00A0Smith\u2009Jane.', register)).toBe(
+      '“Child A”—Child A–said (Child A) ‘Child A’, Child A\u2009Child A.',
+    );
+    expect(run('JANE_SMITH and O’Brien’s house', register)).toBe('Child A_Child A and Mother’s house');
+  });
+
+  it('finds a name joined to another script or a symbol, but not inside a longer word', () => {
+    expect(run('Smith中 and 中Smith or Jane😀, Smithé, Janeß', register)).toBe(
+      'Child A中 and 中Child A or Child A😀, Smithé, Janeß',
+    );
+  });
+
+  it('finds names, titles, initials and dates of birth side by side, in the order written', () => {
+    expect(
+      run('14 February 2016 Jane, Jane 14/02/2016 Smith; J.\u00A0Smith, Dr K. Nowak, DC Nowak', register),
+    ).toBe(
+      'her date of birth Child A, Child A her date of birth Child A; Child A, the social worker, the social worker',
+    );
+  });
+
+  it('does not match again inside a name already matched', () => {
+    const result = pseudonymise('Mary O’Brien and Kacper Nowak', register);
+    expect(result.text).toBe('Mother and the social worker');
+    expect(result.replacements).toBe(2);
+  });
+});

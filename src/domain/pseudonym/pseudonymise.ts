@@ -90,9 +90,25 @@ const HYPHENS = '-‐‑‒–—―−﹣－';
 const APOSTROPHE_RE = new RegExp(`[${APOSTROPHES}]`, 'gu');
 const HYPHEN_RE = new RegExp(`[${HYPHENS}]`, 'gu');
 
+/** Whether every character of a string is ASCII (checked without a regular expression: it runs per word). */
+function isPlainAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
 /** How two spellings of a word are compared: case, accents, compatibility forms and invisibles ignored. */
 export function foldWord(s: string): string {
-  if (/^[a-z0-9]*$/i.test(s)) return s.toLowerCase();
+  let upper = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return foldOther(s);
+    if (c <= 90 && c >= 65) upper = true;
+  }
+  // Plain ASCII: only the capitals change.
+  return upper ? s.toLowerCase() : s;
+}
+
+function foldOther(s: string): string {
   return s
     .replace(INVISIBLE_RE, '')
     .toLowerCase()
@@ -111,59 +127,253 @@ export type Token = {
   caps?: string[] | null;
 };
 
-/** ASCII letters and digits; every other ASCII character ends a word. */
-const ASCII_WORD_CHAR = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_WORD_CHAR[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
+/**
+ * Characters no word holds, among the first 0x3000 code units: everything but letters, marks, digits,
+ * the invisibles and the spaceless scripts (ASCII punctuation and spaces, curly quotes, dashes, the
+ * no-break space). No word crosses one, so a text is cut into runs at them.
+ */
+const SEPARATOR_LIMIT = 0x3000;
+const SEPARATOR = new Uint8Array(SEPARATOR_LIMIT);
+{
+  const inWord = new RegExp(`[\\p{L}\\p{M}\\p{N}${INVISIBLE}${SPACELESS}]`, 'u');
+  for (let c = 0; c < SEPARATOR_LIMIT; c++) SEPARATOR[c] = inWord.test(String.fromCharCode(c)) ? 0 : 1;
+}
+
+/*
+ * Plain words (ASCII letters and digits only, the usual case) are compared by a hash before any
+ * string is made: FNV-1a over the characters in lower case (`c | 32` lowers A–Z and keeps digits),
+ * kept to 31 bits. A plain word folds to its lower case, so the hash of a word as written is the
+ * hash of its folded form. Different hashes mean different words; equal hashes are checked.
+ */
+const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 0x01000193;
+/** Marks a word that is not plain ASCII (no hash). */
+const NOT_PLAIN = -1;
+const isPlainFold = (fold: string) => /^[a-z0-9]+$/.test(fold);
+
+function hashWord(word: string): number {
+  let h = HASH_SEED;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ (word.charCodeAt(i) | 32), HASH_PRIME);
+  return h >>> 1;
+}
+
+/** A set of plain folded words as a bitmap of 16 bits of their hashes: no false negatives. */
+type WordFilter = Uint32Array;
+const FILTER_SHIFT = 15;
+
+function wordFilterOf(folds: Iterable<string>): WordFilter {
+  const bits = new Uint32Array(1 << (31 - FILTER_SHIFT - 5));
+  // A plain word folds to lower-case letters and digits: no other fold can be met as one.
+  for (const fold of folds) if (isPlainFold(fold)) addToFilter(bits, hashWord(fold));
+  return bits;
+}
+
+function addToFilter(bits: WordFilter, hash: number): void {
+  const key = hash >>> FILTER_SHIFT;
+  bits[key >>> 5]! |= 1 << (key & 31);
+}
+
+/** Whether a plain word's hash may be in the filter. */
+function mayBeIn(bits: WordFilter, hash: number): boolean {
+  const key = hash >>> FILTER_SHIFT;
+  return ((bits[key >>> 5]! >>> (key & 31)) & 1) === 1;
+}
+
+/** Whether the code unit `c` can be no part of a word. */
+const isSeparator = (c: number) => c < SEPARATOR_LIMIT && SEPARATOR[c] === 1;
 
 /**
- * The words of a text (runs of letters, marks and digits), with their offsets. No word crosses an
- * ASCII character that is not a letter or digit, so the text is cut into runs at those; a run of
- * plain ASCII is one word, and only a run holding other characters goes through TOKEN_RE.
+ * Where a register form may start in a text: the offsets of every word outside plain ASCII, every
+ * plain word whose folded form may be in the filter, and every word of one to four capitals
+ * (initials). Words are cut as `WordReader` cuts them, with the hash worked out on the way, so the
+ * other words cost only the loop over their characters.
  */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+function findWordStarts(text: string, filter: WordFilter): number[] {
+  const starts: number[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c < 128 && ASCII_WORD_CHAR[c] === 0) {
+    if (isSeparator(text.charCodeAt(i))) {
       i++;
       continue;
     }
     const at = i;
-    let ascii = true;
-    let upper = false;
+    let plain = true;
+    let capitals = true;
+    let h = HASH_SEED;
     for (; i < n; i++) {
       const d = text.charCodeAt(i);
-      if (d >= 128) ascii = false;
-      else if (ASCII_WORD_CHAR[d] === 0) break;
-      else if (d <= 90 && d >= 65) upper = true;
+      if (d < 128) {
+        if (SEPARATOR[d] === 1) break;
+        if (d < 65 || d > 90) capitals = false;
+        h = Math.imul(h ^ (d | 32), HASH_PRIME);
+      } else if (isSeparator(d)) break;
+      else plain = false;
     }
-    const word = text.slice(at, i);
-    if (ascii) {
-      tokens.push({
-        start: at,
-        end: i,
-        text: word,
-        fold: upper ? word.toLowerCase() : word,
-        caps: undefined,
-      });
-      continue;
+    if (plain) {
+      if (mayBeIn(filter, h >>> 1) || (capitals && i - at <= 4)) starts.push(at);
+    } else {
+      for (const m of text.slice(at, i).matchAll(TOKEN_RE)) starts.push(at + m.index);
     }
-    for (const m of word.matchAll(TOKEN_RE)) {
-      const start = at + m.index;
-      tokens.push({ start, end: start + m[0].length, text: m[0], fold: foldWord(m[0]), caps: undefined });
-    }
+    i++; // the separator that ended the word
   }
+  return starts;
+}
+
+/**
+ * The words of a text from an offset where a word starts, read only as far as they are asked for,
+ * and made into Tokens only when asked for. A text is cut into runs at the separators (no word
+ * crosses one); a run of plain ASCII is one word, worked out with a character-code loop, and only a
+ * run holding other characters goes through TOKEN_RE. Reading on from a word's start gives the same
+ * words as reading from the start of its run.
+ */
+class WordReader {
+  private starts: number[] = [];
+  private ends: number[] = [];
+  /** The hash of each plain word (see hashWord), or NOT_PLAIN. */
+  private hashes: number[] = [];
+  private made: (Token | undefined)[] = [];
+  private offset: number;
+  constructor(
+    private readonly text: string,
+    from: number,
+  ) {
+    this.offset = from;
+  }
+
+  /** Starts again from another offset where a word starts. */
+  restart(from: number): void {
+    this.starts = [];
+    this.ends = [];
+    this.hashes = [];
+    this.made = [];
+    this.offset = from;
+  }
+
+  /** Whether there is a `k`th word (from 0). */
+  has(k: number): boolean {
+    while (this.starts.length <= k && this.offset < this.text.length) this.readRun();
+    return k < this.starts.length;
+  }
+
+  /** The `k`th word (from 0), or undefined past the last word of the text. */
+  at(k: number): Token | undefined {
+    if (!this.has(k)) return undefined;
+    let tok = this.made[k];
+    if (!tok) {
+      const start = this.starts[k]!;
+      const end = this.ends[k]!;
+      const word = this.text.slice(start, end);
+      tok = { start, end, text: word, fold: foldWord(word), caps: undefined };
+      this.made[k] = tok;
+    }
+    return tok;
+  }
+
+  /*
+   * The methods below answer for the `k`th word without making a Token where the word is plain:
+   * call `has(k)` first.
+   */
+
+  /** The hash of the `k`th word's folded form if it is a plain word, else NOT_PLAIN. */
+  hashAt(k: number): number {
+    return this.hashes[k]!;
+  }
+
+  startOf(k: number): number {
+    return this.starts[k]!;
+  }
+
+  endOf(k: number): number {
+    return this.ends[k]!;
+  }
+
+  /** Whether the `k`th word folds to `fold`. */
+  foldIs(k: number, fold: string): boolean {
+    if (this.hashes[k] === NOT_PLAIN) return this.at(k)!.fold === fold;
+    // A plain word folds to its lower case: compare it character by character (`c | 32`, see hashWord).
+    const start = this.starts[k]!;
+    if (this.ends[k]! - start !== fold.length) return false;
+    for (let j = 0; j < fold.length; j++)
+      if ((this.text.charCodeAt(start + j) | 32) !== fold.charCodeAt(j)) return false;
+    return true;
+  }
+
+  /** Whether the `k`th word folds to `fold`, whose hash is `hash` (NOT_PLAIN if it is no plain word). */
+  foldIsHashed(k: number, fold: string, hash: number): boolean {
+    const h = this.hashes[k]!;
+    if (h !== NOT_PLAIN && h !== hash) return false;
+    return this.foldIs(k, fold);
+  }
+
+  /** The folded capitals of the `k`th word (see Token.caps). */
+  capsAt(k: number): string[] | null {
+    if (this.hashes[k] !== NOT_PLAIN) {
+      // A plain word: capitals only if every character is one.
+      const start = this.starts[k]!;
+      const end = this.ends[k]!;
+      for (let j = start; j < end; j++) {
+        const c = this.text.charCodeAt(j);
+        if (c < 65 || c > 90) return null;
+      }
+    }
+    return capsOf(this.at(k)!);
+  }
+
+  private readRun(): void {
+    const text = this.text;
+    const n = text.length;
+    let i = this.offset;
+    while (i < n && isSeparator(text.charCodeAt(i))) i++;
+    const at = i;
+    let plain = true;
+    let h = HASH_SEED;
+    for (; i < n; i++) {
+      const d = text.charCodeAt(i);
+      if (isSeparator(d)) break;
+      if (d >= 128) plain = false;
+      else h = Math.imul(h ^ (d | 32), HASH_PRIME);
+    }
+    this.offset = i;
+    if (at === i) return;
+    if (plain) this.add(at, i, h >>> 1);
+    else
+      for (const m of text.slice(at, i).matchAll(TOKEN_RE))
+        this.add(at + m.index, at + m.index + m[0].length, NOT_PLAIN);
+  }
+
+  private add(start: number, end: number, hash: number): void {
+    this.starts.push(start);
+    this.ends.push(end);
+    this.hashes.push(hash);
+  }
+}
+
+/** The words of a text (runs of letters, marks and digits), with their offsets. */
+export function tokenize(text: string): Token[] {
+  const reader = new WordReader(text, 0);
+  const tokens: Token[] = [];
+  for (let tok = reader.at(0); tok; tok = reader.at(tokens.length)) tokens.push(tok);
   return tokens;
 }
 
-const startsUpper = (s: string) => /^[\p{Lu}\p{Lt}]/u.test(s.replace(INVISIBLE_RE, ''));
+const startsUpper = (s: string) => {
+  // A word starting with an ASCII character has no invisible before it.
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^[\p{Lu}\p{Lt}]/u.test(s.replace(INVISIBLE_RE, ''));
+};
 const letterCount = (s: string) => s.match(/\p{L}/gu)?.length ?? 0;
 /** The letters of a word written in capitals only (with any accents), like "J" or "JM"; otherwise null. */
 export const upperLetters = (s: string): string[] | null => {
-  if (/^[A-Z]+$/.test(s)) return s.split('');
-  if (/^[a-z0-9]|^[A-Za-z0-9]+$/.test(s)) return null;
+  if (isPlainAscii(s)) {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 65 || c > 90) return null;
+    }
+    return s.length ? s.split('') : null;
+  }
+  if (/^[a-z0-9]/.test(s)) return null;
   const clean = s.replace(INVISIBLE_RE, '').normalize('NFC');
   return /^(?:\p{Lu}\p{M}*)+$/u.test(clean) ? (clean.match(/\p{Lu}\p{M}*/gu) ?? []) : null;
 };
@@ -807,7 +1017,25 @@ export type RegisterMatch = {
   ambiguous: boolean;
 };
 
-type Candidate = { start: number; end: number; entryIndex: number; derived: boolean };
+/** An entry a form belongs to, and whether the form is derived (see RegisterForm). */
+type Member = { entryIndex: number; derived: boolean };
+/** Who a match belongs to and what replaces it (see resolveMembers). */
+type Resolved = { entryIndexes: number[]; replacement: string; ambiguous: boolean };
+
+/**
+ * Who a match belongs to, from the entries of every form matched at the same place: a written form
+ * beats a derived one; several entries with different replacements give a neutral form naming each.
+ */
+function resolveMembers(members: readonly Member[], entries: readonly RegisterEntry[]): Resolved {
+  const pool = members.some((m) => !m.derived) ? members.filter((m) => !m.derived) : members;
+  const entryIndexes = [...new Set(pool.map((m) => m.entryIndex))].sort((a, b) => a - b);
+  const replacements = [...new Set(entryIndexes.map((e) => entries[e]!.replacement))];
+  return {
+    entryIndexes,
+    replacement: replacements.length === 1 ? replacements[0]! : `[${replacements.join(' or ')}]`,
+    ambiguous: replacements.length > 1,
+  };
+}
 
 /** Where initials taken from token `pos` end: after a dot, unless a standalone "J.S." ends a sentence. */
 function initialsEnd(text: string, end: number, standalone: boolean): number {
@@ -819,49 +1047,46 @@ function initialsEnd(text: string, end: number, standalone: boolean): number {
 /** Takes initials at token `pos`; returns the token after them and the end offset, or null. */
 function takeInitials(
   text: string,
-  tokens: Token[],
+  tokens: WordReader,
   pos: number,
   piece: InitialsPiece,
 ): { pos: number; cursor: number } | null {
   const want = piece.folded;
-  const tok = tokens[pos];
-  const caps = tok && capsOf(tok);
+  const caps = tokens.has(pos) ? tokens.capsAt(pos) : null;
   if (!caps) return null;
   // One token of capitals: "JM Smith", "J Smith".
   if ((!piece.standalone || want.length === 1) && caps.length === want.length) {
     let same = true;
     for (let i = 0; i < want.length; i++) if (caps[i] !== want[i]) same = false;
-    if (same) return { pos: pos + 1, cursor: initialsEnd(text, tok.end, piece.standalone) };
+    if (same) return { pos: pos + 1, cursor: initialsEnd(text, tokens.endOf(pos), piece.standalone) };
   }
   if (want.length < 2) return null;
   // Single capitals with dots or hyphens (or, before a surname, spaces): "J.M.", "J. M.", "S-J", "J M".
   for (let i = 0; i < want.length; i++) {
-    const t = tokens[pos + i];
-    const letters = t && capsOf(t);
-    if (!t || !letters || letters.length !== 1 || letters[0] !== want[i]) return null;
+    const letters = tokens.has(pos + i) ? tokens.capsAt(pos + i) : null;
+    if (letters?.length !== 1 || letters[0] !== want[i]) return null;
     if (i > 0) {
-      const raw = text.slice(tokens[pos + i - 1]!.end, t.start);
+      const raw = text.slice(tokens.endOf(pos + i - 1), tokens.startOf(pos + i));
       const marked = /^\.[ \u00A0]?$/u.test(raw) || /^\.?[-‐‑–]$/u.test(raw);
       if (!marked && (piece.standalone || !/^[ \u00A0]$/u.test(raw))) return null;
     }
   }
-  const last = tokens[pos + want.length - 1]!.end;
+  const last = tokens.endOf(pos + want.length - 1);
   // Initials on their own need a dot after every letter ("J.S."), or "J. P" in "J. P 5" would match.
   if (piece.standalone && text[last] !== '.') return null;
   return { pos: pos + want.length, cursor: initialsEnd(text, last, piece.standalone) };
 }
 
 /** The end offset of `form` matched from token `i`, or -1. */
-function matchForm(text: string, tokens: Token[], i: number, form: RegisterForm): number {
+function matchForm(text: string, tokens: WordReader, i: number, form: RegisterForm): number {
   let pos = i;
-  let cursor = tokens[i]!.start;
+  let cursor = tokens.startOf(i);
   let afterInitials = false;
   for (let k = 0; k < form.pieces.length; k++) {
     const piece = form.pieces[k]!;
-    const tok = tokens[pos];
-    if (!tok) return -1;
+    if (!tokens.has(pos)) return -1;
     if (k > 0) {
-      const raw = text.slice(cursor, tok.start);
+      const raw = text.slice(cursor, tokens.startOf(pos));
       if (
         afterInitials ? !/^\s*$/u.test(raw.replace(INVISIBLE_RE, '')) : !sepMatches(form.seps[k - 1]!, raw)
       ) {
@@ -872,9 +1097,9 @@ function matchForm(text: string, tokens: Token[], i: number, form: RegisterForm)
       }
     }
     if (piece.kind === 'word') {
-      if (tok.fold !== piece.fold) return -1;
-      if (form.capitalOnly && !startsUpper(tok.text)) return -1;
-      cursor = tok.end;
+      if (!tokens.foldIs(pos, piece.fold)) return -1;
+      if (form.capitalOnly && !startsUpper(tokens.at(pos)!.text)) return -1;
+      cursor = tokens.endOf(pos);
       pos++;
       afterInitials = false;
     } else {
@@ -886,10 +1111,10 @@ function matchForm(text: string, tokens: Token[], i: number, form: RegisterForm)
     }
   }
   if (form.monthGuard) {
-    const tok = tokens[i]!;
-    if (/^[\s.,]*\d/u.test(text.slice(tok.end, tok.end + 4))) return -1;
-    if (/\d(?:st|nd|rd|th)?(?:\s+of)?[\s\-/.]*$/iu.test(text.slice(Math.max(0, tok.start - 8), tok.start)))
-      return -1;
+    const start = tokens.startOf(i);
+    const end = tokens.endOf(i);
+    if (/^[\s.,]*\d/u.test(text.slice(end, end + 4))) return -1;
+    if (/\d(?:st|nd|rd|th)?(?:\s+of)?[\s\-/.]*$/iu.test(text.slice(Math.max(0, start - 8), start))) return -1;
   }
   return cursor;
 }
@@ -908,102 +1133,288 @@ function formKey(form: RegisterForm): string {
   return `s:${head.folded[0]}${head.folded[1] ?? (next?.kind === 'initials' ? next.folded[0] : '')}`;
 }
 
-/** The forms under `w:` keys (see formKey), by the folded word alone, so the common case builds no string. */
-const byWordCache = new WeakMap<Map<string, RegisterForm[]>, Map<string, RegisterForm[]>>();
-function byWord(index: Map<string, RegisterForm[]>): Map<string, RegisterForm[]> {
-  let words = byWordCache.get(index);
-  if (!words) {
-    words = new Map();
-    for (const [key, forms] of index) if (key.startsWith('w:')) words.set(key.slice(2), forms);
-    byWordCache.set(index, words);
-  }
-  return words;
-}
-
-/** Whether a word could be written in capitals: it does not start with a lower-case ASCII letter or a digit. */
-const mayBeCapitals = (tok: Token) => {
-  const c = tok.text.charCodeAt(0);
-  return !((c >= 97 && c <= 122) || (c >= 48 && c <= 57));
-};
-
-/** Calls `visit` with the key of each initials form that could match from token `pos` (see formKey). */
-function forEachInitialsKey(tokens: Token[], pos: number, visit: (key: string) => void): void {
-  const caps = capsOf(tokens[pos]!);
-  if (!caps || caps.length > 4) return;
-  for (let k = 1; k <= 6 && pos + k < tokens.length; k++) visit(`i:${caps[0]}:${tokens[pos + k]!.fold}`);
-  const next = tokens[pos + 1];
-  const second = caps[1] ?? (next && capsOf(next)?.[0]) ?? '';
-  visit(`s:${caps[0]}`);
-  if (second) visit(`s:${caps[0]}${second}`);
-}
-
 /** Every word that may be a title, in any case (isTitleToken decides). */
 const TITLE_WORDS = new Set([...TITLES_ANY_CASE, ...TITLES_CAPITAL]);
 
 /**
+ * Forms that match exactly the same text (same pieces, separators and rules), tried once for all of
+ * them. `next` is the folded second word when the form starts with two words: the word after the
+ * first must be it, so the form is not tried otherwise.
+ */
+type FormGroup = {
+  form: RegisterForm;
+  next: string | null;
+  /** The hash of `next` when it is a plain word (see hashWord), else NOT_PLAIN. */
+  nextHash: number;
+  /** The folded word of a one-word form with no other rule: it matches that word wherever it is. */
+  word: string | null;
+  members: Member[];
+  /** The members resolved, worked out the first time the group is matched alone at a place. */
+  resolved: Resolved | undefined;
+};
+
+/** What decides where a form matches (see matchForm): its pieces, separators and rules, not its entry. */
+function shapeOf(form: RegisterForm): string {
+  return JSON.stringify([
+    form.pieces.map((p) => (p.kind === 'word' ? p.fold : [p.folded, p.standalone])),
+    form.seps.map((sep) => (sep.kind === 'exact' ? [sep.kind, sep.exact] : sep.kind)),
+    form.capitalOnly,
+    form.monthGuard,
+  ]);
+}
+
+/** An index of forms (see formKey) with the forms under each key grouped by shape. */
+function groupForms(index: Map<string, RegisterForm[]>): Map<string, FormGroup[]> {
+  const grouped = new Map<string, FormGroup[]>();
+  for (const [key, forms] of index) {
+    const byShape = new Map<string, FormGroup>();
+    for (const form of forms) {
+      const shape = shapeOf(form);
+      let group = byShape.get(shape);
+      if (!group) {
+        const [head, second] = form.pieces;
+        const next = head?.kind === 'word' && second?.kind === 'word' ? second.fold : null;
+        const nextHash = next !== null && isPlainFold(next) ? hashWord(next) : NOT_PLAIN;
+        const alone =
+          form.pieces.length === 1 && head?.kind === 'word' && !form.capitalOnly && !form.monthGuard;
+        const word = alone ? head.fold : null;
+        group = { form, next, nextHash, word, members: [], resolved: undefined };
+        byShape.set(shape, group);
+      }
+      group.members.push({ entryIndex: form.entryIndex, derived: form.derived });
+    }
+    grouped.set(key, [...byShape.values()]);
+  }
+  return grouped;
+}
+
+/** The groups under `w:` keys (see formKey), by the folded word alone, so the common case builds no string. */
+function byWord(index: Map<string, FormGroup[]>): Map<string, FormGroup[]> {
+  const words = new Map<string, FormGroup[]>();
+  for (const [key, groups] of index) if (key.startsWith('w:')) words.set(key.slice(2), groups);
+  return words;
+}
+
+/**
+ * What the matcher looks forms up in, made once per compiled register: both indexes grouped, by key
+ * and by first word, and a filter of every word a match can start at (a first word, or a title) for
+ * the scan of a text.
+ */
+type MatchIndex = {
+  index: Map<string, FormGroup[]>;
+  words: Map<string, FormGroup[]>;
+  personIndex: Map<string, FormGroup[]>;
+  personWords: Map<string, FormGroup[]>;
+  /** The same for plain first words and titles, by their hash (see hashWord). */
+  plainWords: Map<number, FirstWord[]>;
+  filter: WordFilter;
+  /** Every word that may follow initials in an `i:` key (see formKey), for forEachInitialsKey. */
+  afterInitials: WordFilter;
+};
+/** What a word may begin: the groups starting with it, those of people, and whether it is a title. */
+type FirstWord = {
+  fold: string;
+  groups: FormGroup[] | undefined;
+  personGroups: FormGroup[] | undefined;
+  title: boolean;
+};
+
+function plainWordsOf(
+  words: Map<string, FormGroup[]>,
+  personWords: Map<string, FormGroup[]>,
+): Map<number, FirstWord[]> {
+  const plain = new Map<number, FirstWord[]>();
+  for (const fold of new Set([...words.keys(), ...TITLE_WORDS])) {
+    if (!isPlainFold(fold)) continue;
+    const first = {
+      fold,
+      groups: words.get(fold),
+      personGroups: personWords.get(fold),
+      title: TITLE_WORDS.has(fold),
+    };
+    push(plain, hashWord(fold), first);
+  }
+  return plain;
+}
+
+const matchIndexes = new WeakMap<CompiledRegister, MatchIndex>();
+function matchIndexOf(compiled: CompiledRegister): MatchIndex {
+  let found = matchIndexes.get(compiled);
+  if (!found) {
+    const index = groupForms(compiled.index);
+    const personIndex = groupForms(compiled.personIndex);
+    const words = byWord(index);
+    // Every person form is also in the main index, so its first words are in `words` too.
+    const personWords = byWord(personIndex);
+    found = {
+      index,
+      words,
+      personIndex,
+      personWords,
+      plainWords: plainWordsOf(words, personWords),
+      filter: wordFilterOf([...words.keys(), ...TITLE_WORDS]),
+      afterInitials: wordFilterOf(wordsAfterInitials(index.keys())),
+    };
+    matchIndexes.set(compiled, found);
+  }
+  return found;
+}
+
+/**
+ * The words that follow the initial in `i:` keys: whatever follows any colon after "i:", so that no
+ * key is missed whatever characters its parts hold.
+ */
+function* wordsAfterInitials(keys: Iterable<string>): Iterable<string> {
+  for (const key of keys) {
+    if (!key.startsWith('i:')) continue;
+    for (let at = key.indexOf(':', 2); at >= 0; at = key.indexOf(':', at + 1)) yield key.slice(at + 1);
+  }
+}
+
+/** Whether a word could be written in capitals: it does not start with a lower-case ASCII letter or a digit. */
+const mayBeCapitals = (text: string, start: number) => {
+  const c = text.charCodeAt(start);
+  return !((c >= 97 && c <= 122) || (c >= 48 && c <= 57));
+};
+
+/** Calls `visit` with the key of each initials form that could match from token `pos` (see formKey). */
+function forEachInitialsKey(
+  tokens: WordReader,
+  pos: number,
+  afterInitials: WordFilter,
+  visit: (key: string) => void,
+): void {
+  const caps = tokens.capsAt(pos);
+  if (!caps || caps.length > 4) return;
+  for (let k = 1; k <= 6 && tokens.has(pos + k); k++) {
+    // A plain word that follows initials in no key needs no key made.
+    const hash = tokens.hashAt(pos + k);
+    if (hash !== NOT_PLAIN && !mayBeIn(afterInitials, hash)) continue;
+    visit(`i:${caps[0]}:${tokens.at(pos + k)!.fold}`);
+  }
+  const second = caps[1] ?? (tokens.has(pos + 1) ? tokens.capsAt(pos + 1)?.[0] : undefined) ?? '';
+  visit(`s:${caps[0]}`);
+  if (second) visit(`s:${caps[0]}${second}`);
+}
+
+/**
  * Every register form in a text, overlaps resolved: leftmost first, then longest; at equal length a
  * written form beats a derived one; several entries left → ambiguous (see the file comment).
+ *
+ * Places are visited in order (the words a form may start at, and the dates of birth found), so a
+ * place inside a match already taken is not tried at all.
  */
 export function findRegisterMatches(text: string, compiled: CompiledRegister): RegisterMatch[] {
-  const tokens = tokenize(text);
-  const candidates: Candidate[] = [];
-  const tryForms = (forms: RegisterForm[] | undefined, pos: number, start: number) => {
-    if (!forms) return;
-    for (const form of forms) {
-      const end = matchForm(text, tokens, pos, form);
-      if (end >= 0) candidates.push({ start, end, entryIndex: form.entryIndex, derived: form.derived });
-    }
-  };
-  const words = byWord(compiled.index);
-  const personWords = byWord(compiled.personIndex);
-  const formsAt = (index: Map<string, RegisterForm[]>, pos: number, start: number) => {
-    const tok = tokens[pos]!;
-    tryForms((index === compiled.index ? words : personWords).get(tok.fold), pos, start);
-    if (mayBeCapitals(tok)) forEachInitialsKey(tokens, pos, (key) => tryForms(index.get(key), pos, start));
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    formsAt(compiled.index, i, tokens[i]!.start);
-    if (!TITLE_WORDS.has(tokens[i]!.fold)) continue;
-    // Up to three titles before a person's name: "Mrs Smith", "Det. Sgt. Jones", "Dr J. Smith".
-    let p = i;
-    for (let n = 0; n < 3 && p + 1 < tokens.length && isTitleToken(tokens[p]!); n++) {
-      if (afterTitle(text, tokens[p]!, tokens[p + 1]!) < 0) break;
-      p++;
-      formsAt(compiled.personIndex, p, tokens[i]!.start);
-    }
-  }
-  if (compiled.dates.length) {
-    for (const d of findDates(text)) {
-      for (const dob of compiled.dates) {
-        if (sameDate(d, dob))
-          candidates.push({ start: d.start, end: d.end, entryIndex: dob.entryIndex, derived: false });
-      }
-    }
-  }
-
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end || Number(a.derived) - Number(b.derived));
+  const { index, words, personIndex, personWords, plainWords, filter, afterInitials } =
+    matchIndexOf(compiled);
+  const starts = findWordStarts(text, filter);
+  // The words from the place being visited on (a form never looks back).
+  const tokens = new WordReader(text, 0);
   const matches: RegisterMatch[] = [];
   let lastEnd = 0;
-  for (let i = 0; i < candidates.length; ) {
-    const c = candidates[i]!;
-    let j = i;
-    while (j < candidates.length && candidates[j]!.start === c.start && candidates[j]!.end === c.end) j++;
-    if (c.start >= lastEnd) {
-      const group = candidates.slice(i, j);
-      const pool = group.some((g) => !g.derived) ? group.filter((g) => !g.derived) : group;
-      const entryIndexes = [...new Set(pool.map((g) => g.entryIndex))].sort((a, b) => a - b);
-      const replacements = [...new Set(entryIndexes.map((e) => compiled.entries[e]!.replacement))];
-      matches.push({
-        start: c.start,
-        end: c.end,
-        match: text.slice(c.start, c.end),
-        entryIndexes,
-        replacement: replacements.length === 1 ? replacements[0]! : `[${replacements.join(' or ')}]`,
-        ambiguous: replacements.length > 1,
-      });
-      lastEnd = c.end;
+
+  // The forms found at the place being visited.
+  let here: { end: number; members: readonly Member[]; group: FormGroup | null }[] = [];
+  /** Takes the longest form found at `start`, unless a match already taken covers it. */
+  const settle = (start: number) => {
+    if (!here.length) return;
+    let end = -1;
+    for (const f of here) if (f.end > end) end = f.end;
+    const longest = here.length === 1 ? here : here.filter((f) => f.end === end);
+    here = [];
+    if (start < lastEnd) return;
+    const only = longest.length === 1 ? longest[0]!.group : null;
+    if (only && !only.resolved) only.resolved = resolveMembers(only.members, compiled.entries);
+    const resolved =
+      only?.resolved ??
+      resolveMembers(
+        longest.flatMap((f) => f.members),
+        compiled.entries,
+      );
+    matches.push({
+      start,
+      end,
+      match: text.slice(start, end),
+      entryIndexes: resolved.entryIndexes.slice(),
+      replacement: resolved.replacement,
+      ambiguous: resolved.ambiguous,
+    });
+    lastEnd = end;
+  };
+
+  const tryForms = (groups: FormGroup[] | undefined, pos: number) => {
+    if (!groups) return;
+    for (const group of groups) {
+      let end: number;
+      if (group.word !== null) {
+        // What matchForm would do for a lone word.
+        end = tokens.foldIs(pos, group.word) ? tokens.endOf(pos) : -1;
+      } else {
+        if (
+          group.next !== null &&
+          !(tokens.has(pos + 1) && tokens.foldIsHashed(pos + 1, group.next, group.nextHash))
+        )
+          continue;
+        end = matchForm(text, tokens, pos, group.form);
+      }
+      if (end >= 0) here.push({ end, members: group.members, group });
     }
-    i = j;
+  };
+  /** What the word at `pos` may begin (see FirstWord), made without a Token for a plain word. */
+  const firstWord = (pos: number): FirstWord | undefined => {
+    const hash = tokens.hashAt(pos);
+    if (hash !== NOT_PLAIN) return plainWords.get(hash)?.find((w) => tokens.foldIs(pos, w.fold));
+    const fold = tokens.at(pos)!.fold;
+    return {
+      fold,
+      groups: words.get(fold),
+      personGroups: personWords.get(fold),
+      title: TITLE_WORDS.has(fold),
+    };
+  };
+  const formsAt = (person: boolean, pos: number, first = firstWord(pos)) => {
+    tryForms(person ? first?.personGroups : first?.groups, pos);
+    if (mayBeCapitals(text, tokens.startOf(pos))) {
+      const keys = person ? personIndex : index;
+      forEachInitialsKey(tokens, pos, afterInitials, (key) => tryForms(keys.get(key), pos));
+    }
+  };
+
+  const dates = compiled.dates.length ? findDates(text) : [];
+  let d = 0;
+  const addDate = (date: DateMatch) => {
+    const members: Member[] = [];
+    for (const dob of compiled.dates)
+      if (sameDate(date, dob)) members.push({ entryIndex: dob.entryIndex, derived: false });
+    if (members.length) here.push({ end: date.end, members, group: null });
+  };
+
+  for (const start of starts) {
+    for (; d < dates.length && dates[d]!.start < start; d++) {
+      addDate(dates[d]!);
+      settle(dates[d]!.start);
+    }
+    if (d < dates.length && dates[d]!.start === start) addDate(dates[d++]!);
+    if (start >= lastEnd) {
+      tokens.restart(start);
+      tokens.has(0);
+      const first = firstWord(0);
+      formsAt(false, 0, first);
+      if (first?.title) {
+        // Up to three titles before a person's name: "Mrs Smith", "Det. Sgt. Jones", "Dr J. Smith".
+        let p = 0;
+        for (let n = 0; n < 3 && tokens.at(p + 1) && isTitleToken(tokens.at(p)!); n++) {
+          if (afterTitle(text, tokens.at(p)!, tokens.at(p + 1)!) < 0) break;
+          p++;
+          formsAt(true, p);
+        }
+      }
+    }
+    settle(start);
+  }
+  for (; d < dates.length; d++) {
+    addDate(dates[d]!);
+    settle(dates[d]!.start);
   }
   return matches;
 }
@@ -1033,6 +1444,14 @@ export type PseudonymiseResult = {
 
 const POSSESSIVE_APOSTROPHE = new RegExp(`^[${APOSTROPHES}](?=[ \\t\\u00A0]+[\\p{L}\\p{N}])`, 'u');
 
+/** Whether a string ends in "s" in any case (`/s$/iu`, which also takes the long s "ſ"), asked per match. */
+function endsWithS(s: string): boolean {
+  const c = s.charCodeAt(s.length - 1);
+  if (c === 115 || c === 83) return true;
+  if (c < 128) return false;
+  return /s$/iu.test(s);
+}
+
 /** Replaces every register form in `text` with its replacement, in one pass. */
 export function pseudonymise(text: string, register: readonly RegisterEntry[]): PseudonymiseResult {
   return pseudonymiseWith(text, compileRegister(register));
@@ -1049,9 +1468,9 @@ export function pseudonymiseWith(text: string, compiled: CompiledRegister): Pseu
     let replacement = m.replacement;
     let end = m.end;
     // "Jones' house": the apostrophe alone is a possessive; write it to suit the replacement.
-    const apostrophe = /s$/iu.test(m.match) ? text.slice(end, end + 16).match(POSSESSIVE_APOSTROPHE) : null;
+    const apostrophe = endsWithS(m.match) ? text.slice(end, end + 16).match(POSSESSIVE_APOSTROPHE) : null;
     if (apostrophe) {
-      replacement += /s$/iu.test(replacement) ? apostrophe[0] : `${apostrophe[0]}s`;
+      replacement += endsWithS(replacement) ? apostrophe[0] : `${apostrophe[0]}s`;
       end += apostrophe[0].length;
     }
     out += text.slice(last, m.start) + replacement;
