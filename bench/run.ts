@@ -20,7 +20,7 @@ import {
 import { type Fixture, generate } from './generate.ts';
 import { httpTargets, libraryAvailable, measureHttp, sampled, signIn } from './http.ts';
 import { chronologyFile, IMPORT_ROWS, type ImportFile, importThroughApi, rawCopy } from './import.ts';
-import { measurePseudonymisation } from './pseudonym.ts';
+import { measurePseudonymisationApart } from './pseudonym.ts';
 import { measureReport } from './report.ts';
 import { readOptions } from './scale.ts';
 import { rawSearchLatency, routeSearchLatency } from './search.ts';
@@ -186,7 +186,7 @@ try {
   log('report generation');
   results.report = await measureReport();
   log('pseudonymisation');
-  results.pseudonym = measurePseudonymisation(Number(process.env.BENCH_PSEUDONYM_MB ?? 50));
+  results.pseudonym = measurePseudonymisationApart(Number(process.env.BENCH_PSEUDONYM_MB ?? 50));
 } catch (error) {
   results.notes.push(`The run stopped early: ${error instanceof Error ? error.message : String(error)}`);
   console.error(error);
