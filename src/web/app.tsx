@@ -1,106 +1,114 @@
-import { type ComponentType, lazy, Suspense } from 'react';
+import { type ComponentType, Suspense } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
 import { RequireSession } from './auth/require-session.tsx';
 import { ErrorBoundary } from './components/error-boundary.tsx';
 import { Layout } from './components/layout.tsx';
+import { lazyPage } from './components/lazy-page.ts';
 import { NavigationFocusProvider } from './components/navigation-focus.tsx';
 import { Loading, NotFoundPage } from './components/problem-pages.tsx';
 
-/** Loads a page's code only when it is first shown, so the first download stays small. */
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(async () => ({ default: (await load())[name] }));
-}
-
-const SignInPage = page(() => import('./auth/sign-in-page.tsx'), 'SignInPage');
-const PasswordPage = page(() => import('./auth/password-page.tsx'), 'PasswordPage');
-const ForgotPasswordPage = page(() => import('./email/forgot-password-page.tsx'), 'ForgotPasswordPage');
-const SetPasswordPage = page(() => import('./email/set-password-page.tsx'), 'SetPasswordPage');
-const SecondStepPage = page(() => import('./auth/second-step-page.tsx'), 'SecondStepPage');
-const SetUpMfaPage = page(() => import('./auth/set-up-mfa-page.tsx'), 'SetUpMfaPage');
-const AccountPage = page(() => import('./auth/account-page.tsx'), 'AccountPage');
-const SecurityPolicyPage = page(() => import('./auth/security-policy-page.tsx'), 'SecurityPolicyPage');
-const SsoSettingsPage = page(() => import('./sso/sso-settings-page.tsx'), 'SsoSettingsPage');
-const ApiTokensPage = page(() => import('./token/api-tokens-page.tsx'), 'ApiTokensPage');
-const CreateApiTokenPage = page(() => import('./token/create-api-token-page.tsx'), 'CreateApiTokenPage');
-const HomePage = page(() => import('./partnership/home-page.tsx'), 'HomePage');
-const PartnershipHomePage = page(
+const SignInPage = lazyPage(() => import('./auth/sign-in-page.tsx'), 'SignInPage');
+const PasswordPage = lazyPage(() => import('./auth/password-page.tsx'), 'PasswordPage');
+const ForgotPasswordPage = lazyPage(() => import('./email/forgot-password-page.tsx'), 'ForgotPasswordPage');
+const SetPasswordPage = lazyPage(() => import('./email/set-password-page.tsx'), 'SetPasswordPage');
+const SecondStepPage = lazyPage(() => import('./auth/second-step-page.tsx'), 'SecondStepPage');
+const SetUpMfaPage = lazyPage(() => import('./auth/set-up-mfa-page.tsx'), 'SetUpMfaPage');
+const AccountPage = lazyPage(() => import('./auth/account-page.tsx'), 'AccountPage');
+const SecurityPolicyPage = lazyPage(() => import('./auth/security-policy-page.tsx'), 'SecurityPolicyPage');
+const SsoSettingsPage = lazyPage(() => import('./sso/sso-settings-page.tsx'), 'SsoSettingsPage');
+const ApiTokensPage = lazyPage(() => import('./token/api-tokens-page.tsx'), 'ApiTokensPage');
+const CreateApiTokenPage = lazyPage(() => import('./token/create-api-token-page.tsx'), 'CreateApiTokenPage');
+const HomePage = lazyPage(() => import('./partnership/home-page.tsx'), 'HomePage');
+const PartnershipHomePage = lazyPage(
   () => import('./partnership/partnership-home-page.tsx'),
   'PartnershipHomePage',
 );
-const AgenciesPage = page(() => import('./partnership/agencies-page.tsx'), 'AgenciesPage');
-const AddAgencyPage = page(() => import('./partnership/add-agency-page.tsx'), 'AddAgencyPage');
-const ChangeAgencyPage = page(() => import('./partnership/change-agency-page.tsx'), 'ChangeAgencyPage');
-const UsersPage = page(() => import('./user/users-page.tsx'), 'UsersPage');
-const AddUserPage = page(() => import('./user/add-user-page.tsx'), 'AddUserPage');
-const ChangeUserPage = page(() => import('./user/change-user-page.tsx'), 'ChangeUserPage');
-const AuditPage = page(() => import('./audit/audit-page.tsx'), 'AuditPage');
-const ReviewsPage = page(() => import('./review/reviews-page.tsx'), 'ReviewsPage');
-const CommissionReviewPage = page(
+const AgenciesPage = lazyPage(() => import('./partnership/agencies-page.tsx'), 'AgenciesPage');
+const AddAgencyPage = lazyPage(() => import('./partnership/add-agency-page.tsx'), 'AddAgencyPage');
+const ChangeAgencyPage = lazyPage(() => import('./partnership/change-agency-page.tsx'), 'ChangeAgencyPage');
+const UsersPage = lazyPage(() => import('./user/users-page.tsx'), 'UsersPage');
+const AddUserPage = lazyPage(() => import('./user/add-user-page.tsx'), 'AddUserPage');
+const ChangeUserPage = lazyPage(() => import('./user/change-user-page.tsx'), 'ChangeUserPage');
+const AuditPage = lazyPage(() => import('./audit/audit-page.tsx'), 'AuditPage');
+const ReviewsPage = lazyPage(() => import('./review/reviews-page.tsx'), 'ReviewsPage');
+const CommissionReviewPage = lazyPage(
   () => import('./review/commission-review-page.tsx'),
   'CommissionReviewPage',
 );
-const ReviewOverviewPage = page(() => import('./review/review-overview-page.tsx'), 'ReviewOverviewPage');
-const TermsOfReferencePage = page(
+const ReviewOverviewPage = lazyPage(() => import('./review/review-overview-page.tsx'), 'ReviewOverviewPage');
+const TermsOfReferencePage = lazyPage(
   () => import('./review/terms-of-reference-page.tsx'),
   'TermsOfReferencePage',
 );
-const ParallelProcessesPage = page(
+const ParallelProcessesPage = lazyPage(
   () => import('./review/parallel-processes-page.tsx'),
   'ParallelProcessesPage',
 );
-const AddParallelProcessPage = page(
+const AddParallelProcessPage = lazyPage(
   () => import('./review/parallel-processes-page.tsx'),
   'AddParallelProcessPage',
 );
-const ChangeParallelProcessPage = page(
+const ChangeParallelProcessPage = lazyPage(
   () => import('./review/parallel-processes-page.tsx'),
   'ChangeParallelProcessPage',
 );
-const PeoplePage = page(() => import('./participant/people-page.tsx'), 'PeoplePage');
-const SearchPage = page(() => import('./search/search-page.tsx'), 'SearchPage');
-const AddParticipantPage = page(() => import('./participant/add-participant-page.tsx'), 'AddParticipantPage');
-const ChangeParticipantPage = page(
+const PeoplePage = lazyPage(() => import('./participant/people-page.tsx'), 'PeoplePage');
+const SearchPage = lazyPage(() => import('./search/search-page.tsx'), 'SearchPage');
+const AddParticipantPage = lazyPage(
+  () => import('./participant/add-participant-page.tsx'),
+  'AddParticipantPage',
+);
+const ChangeParticipantPage = lazyPage(
   () => import('./participant/change-participant-page.tsx'),
   'ChangeParticipantPage',
 );
-const InvitationPage = page(() => import('./participant/invitation-page.tsx'), 'InvitationPage');
-const NotificationsRoutes = page(() => import('./intake/intake-routes.tsx'), 'NotificationsRoutes');
-const CalendarPage = page(() => import('./intake/calendar-page.tsx'), 'CalendarPage');
-const MeetingsPage = page(() => import('./meeting/meetings-page.tsx'), 'MeetingsPage');
-const ScheduleMeetingPage = page(() => import('./meeting/schedule-meeting-page.tsx'), 'ScheduleMeetingPage');
-const MeetingPage = page(() => import('./meeting/meeting-page.tsx'), 'MeetingPage');
-const ChangeMeetingPage = page(() => import('./meeting/change-meeting-page.tsx'), 'ChangeMeetingPage');
-const NarrativeRoutes = page(() => import('./chronology/narrative-routes.tsx'), 'NarrativeRoutes');
-const AnalysisRoutes = page(() => import('./analysis/analysis-routes.tsx'), 'AnalysisRoutes');
-const CausalMapRoute = page(() => import('./analysis/analysis-routes.tsx'), 'CausalMapRoute');
-const FindingRoutes = page(() => import('./finding/finding-routes.tsx'), 'FindingRoutes');
-const QualityRoutes = page(() => import('./quality/quality-routes.tsx'), 'QualityRoutes');
-const DraftRequestsRoute = page(() => import('./quality/quality-routes.tsx'), 'DraftRequestsRoute');
-const SupervisionRoute = page(() => import('./quality/quality-routes.tsx'), 'SupervisionRoute');
-const MonitoringRoute = page(() => import('./quality/quality-routes.tsx'), 'MonitoringRoute');
-const ReviewerRoutes = page(() => import('./training/training-routes.tsx'), 'ReviewerRoutes');
-const TrainingRoute = page(() => import('./training/training-routes.tsx'), 'TrainingRoute');
-const ReportRoutes = page(() => import('./report/report-routes.tsx'), 'ReportRoutes');
-const ActionRoutes = page(() => import('./action/action-routes.tsx'), 'ActionRoutes');
-const BoardResponseRoute = page(() => import('./action/action-routes.tsx'), 'BoardResponseRoute');
-const ActionTrackerRoute = page(() => import('./action/action-routes.tsx'), 'ActionTrackerRoute');
-const RetentionRoutes = page(() => import('./retention/retention-routes.tsx'), 'RetentionRoutes');
-const EraseReviewPage = page(() => import('./retention/retention-routes.tsx'), 'EraseReviewPage');
-const ImportReviewPage = page(() => import('./transfer/import-review-page.tsx'), 'ImportReviewPage');
-const LibraryRoutes = page(() => import('./library/library-routes.tsx'), 'LibraryRoutes');
-const AnalyticsRoute = page(() => import('./analytics/analytics-routes.tsx'), 'AnalyticsRoute');
-const PseudonymRegisterPage = page(
+const InvitationPage = lazyPage(() => import('./participant/invitation-page.tsx'), 'InvitationPage');
+const NotificationsRoutes = lazyPage(() => import('./intake/intake-routes.tsx'), 'NotificationsRoutes');
+const CalendarPage = lazyPage(() => import('./intake/calendar-page.tsx'), 'CalendarPage');
+const MeetingsPage = lazyPage(() => import('./meeting/meetings-page.tsx'), 'MeetingsPage');
+const ScheduleMeetingPage = lazyPage(
+  () => import('./meeting/schedule-meeting-page.tsx'),
+  'ScheduleMeetingPage',
+);
+const MeetingPage = lazyPage(() => import('./meeting/meeting-page.tsx'), 'MeetingPage');
+const ChangeMeetingPage = lazyPage(() => import('./meeting/change-meeting-page.tsx'), 'ChangeMeetingPage');
+const NarrativeRoutes = lazyPage(() => import('./chronology/narrative-routes.tsx'), 'NarrativeRoutes');
+const AnalysisRoutes = lazyPage(() => import('./analysis/analysis-routes.tsx'), 'AnalysisRoutes');
+const CausalMapRoute = lazyPage(() => import('./analysis/analysis-routes.tsx'), 'CausalMapRoute');
+const FindingRoutes = lazyPage(() => import('./finding/finding-routes.tsx'), 'FindingRoutes');
+const QualityRoutes = lazyPage(() => import('./quality/quality-routes.tsx'), 'QualityRoutes');
+const DraftRequestsRoute = lazyPage(() => import('./quality/quality-routes.tsx'), 'DraftRequestsRoute');
+const SupervisionRoute = lazyPage(() => import('./quality/quality-routes.tsx'), 'SupervisionRoute');
+const MonitoringRoute = lazyPage(() => import('./quality/quality-routes.tsx'), 'MonitoringRoute');
+const ReviewerRoutes = lazyPage(() => import('./training/training-routes.tsx'), 'ReviewerRoutes');
+const TrainingRoute = lazyPage(() => import('./training/training-routes.tsx'), 'TrainingRoute');
+const ReportRoutes = lazyPage(() => import('./report/report-routes.tsx'), 'ReportRoutes');
+const ActionRoutes = lazyPage(() => import('./action/action-routes.tsx'), 'ActionRoutes');
+const BoardResponseRoute = lazyPage(() => import('./action/action-routes.tsx'), 'BoardResponseRoute');
+const ActionTrackerRoute = lazyPage(() => import('./action/action-routes.tsx'), 'ActionTrackerRoute');
+const RetentionRoutes = lazyPage(() => import('./retention/retention-routes.tsx'), 'RetentionRoutes');
+const EraseReviewPage = lazyPage(() => import('./retention/retention-routes.tsx'), 'EraseReviewPage');
+const ImportReviewPage = lazyPage(() => import('./transfer/import-review-page.tsx'), 'ImportReviewPage');
+const LibraryRoutes = lazyPage(() => import('./library/library-routes.tsx'), 'LibraryRoutes');
+const AnalyticsRoute = lazyPage(() => import('./analytics/analytics-routes.tsx'), 'AnalyticsRoute');
+const PseudonymRegisterPage = lazyPage(
   () => import('./pseudonym/pseudonym-register-page.tsx'),
   'PseudonymRegisterPage',
 );
-const PublicationPage = page(() => import('./publication/publication-page.tsx'), 'PublicationPage');
-const DocumentRoutes = page(() => import('./document/document-routes.tsx'), 'DocumentRoutes');
-const ConversationRoutes = page(() => import('./conversation/conversation-routes.tsx'), 'ConversationRoutes');
-const ReferenceDataPage = page(() => import('./reference/reference-data-page.tsx'), 'ReferenceDataPage');
-const ReferenceKindPage = page(() => import('./reference/reference-kind-page.tsx'), 'ReferenceKindPage');
-const LettersPage = page(() => import('./letter/letters-page.tsx'), 'LettersPage');
-const LetterTemplatesPage = page(() => import('./letter/letter-templates-page.tsx'), 'LetterTemplatesPage');
-const EditLetterTemplatePage = page(
+const PublicationPage = lazyPage(() => import('./publication/publication-page.tsx'), 'PublicationPage');
+const DocumentRoutes = lazyPage(() => import('./document/document-routes.tsx'), 'DocumentRoutes');
+const ConversationRoutes = lazyPage(
+  () => import('./conversation/conversation-routes.tsx'),
+  'ConversationRoutes',
+);
+const ReferenceDataPage = lazyPage(() => import('./reference/reference-data-page.tsx'), 'ReferenceDataPage');
+const ReferenceKindPage = lazyPage(() => import('./reference/reference-kind-page.tsx'), 'ReferenceKindPage');
+const LettersPage = lazyPage(() => import('./letter/letters-page.tsx'), 'LettersPage');
+const LetterTemplatesPage = lazyPage(
+  () => import('./letter/letter-templates-page.tsx'),
+  'LetterTemplatesPage',
+);
+const EditLetterTemplatePage = lazyPage(
   () => import('./letter/edit-letter-template-page.tsx'),
   'EditLetterTemplatePage',
 );

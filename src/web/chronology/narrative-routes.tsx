@@ -1,23 +1,17 @@
-import { type ComponentType, lazy } from 'react';
 import { Route, Routes } from 'react-router';
+import { lazyPage } from '../components/lazy-page.ts';
 import { NotFoundPage } from '../components/problem-pages.tsx';
 import { NarrativePage } from './narrative-page.tsx';
 
-/**
- * A narrative page whose code is loaded when first shown. The narrative itself is not: it is the
- * page people arrive at, and its code stays small without the forms, the import and the timeline.
- */
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(async () => ({ default: (await load())[name] }));
-}
-
-const AddEventPage = page(() => import('./event-edit-pages.tsx'), 'AddEventPage');
-const ChangeEventPage = page(() => import('./event-edit-pages.tsx'), 'ChangeEventPage');
-const EventPage = page(() => import('./event-page.tsx'), 'EventPage');
-const MergeEventPage = page(() => import('./merge-event-page.tsx'), 'MergeEventPage');
-const TimelinePage = page(() => import('./timeline-page.tsx'), 'TimelinePage');
-const TunnelPage = page(() => import('./tunnel-page.tsx'), 'TunnelPage');
-const ImportPage = page(() => import('./import-page.tsx'), 'ImportPage');
+// The narrative itself is not loaded lazily: it is the page people arrive at, and its code stays
+// small without the forms, the import and the timeline, which are.
+const AddEventPage = lazyPage(() => import('./event-edit-pages.tsx'), 'AddEventPage');
+const ChangeEventPage = lazyPage(() => import('./event-edit-pages.tsx'), 'ChangeEventPage');
+const EventPage = lazyPage(() => import('./event-page.tsx'), 'EventPage');
+const MergeEventPage = lazyPage(() => import('./merge-event-page.tsx'), 'MergeEventPage');
+const TimelinePage = lazyPage(() => import('./timeline-page.tsx'), 'TimelinePage');
+const TunnelPage = lazyPage(() => import('./tunnel-page.tsx'), 'TunnelPage');
+const ImportPage = lazyPage(() => import('./import-page.tsx'), 'ImportPage');
 
 /** The pages under /partnerships/:partnershipId/reviews/:reviewId/narrative: the multi-agency narrative. */
 export function NarrativeRoutes() {
